@@ -1,0 +1,126 @@
+import type { Knex } from 'knex';
+import type { ClaimedLead, LeadRepository, LeadUpdate } from '../../ports/lead-repository.js';
+
+interface ClaimedRow {
+  id: number;
+  campaign_id: string;
+  debt_id: number;
+  person_id: number;
+  attempts: number;
+  outcome_counts: Record<string, number>;
+}
+
+export class KnexLeadRepository implements LeadRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async claimDue(campaignId: string, now: Date, limit: number): Promise<ClaimedLead[]> {
+    if (limit <= 0) return [];
+    // FOR UPDATE SKIP LOCKED: concurrent dialers take disjoint leads; the partial index
+    // campaign_leads_due_idx serves the ORDER BY without scanning every lead.
+    const claimed = await this.knex.raw<{ rows: ClaimedRow[] }>(
+      `UPDATE campaign_leads l SET state = 'dialing'
+         FROM (SELECT id FROM campaign_leads
+                WHERE campaign_id = ? AND state = 'ready' AND next_attempt_at <= ?
+                ORDER BY next_attempt_at, priority DESC
+                LIMIT ? FOR UPDATE SKIP LOCKED) due
+        WHERE l.id = due.id
+        RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts`,
+      [campaignId, now, limit],
+    );
+    const rows = claimed.rows;
+    if (rows.length === 0) return [];
+    const personIds = [...new Set(rows.map((r) => r.person_id))];
+    const [persons, roles, phones, personDnc] = await Promise.all([
+      this.knex('persons').whereIn('id', personIds).select('id', 'flags', 'quiet_before_local', 'quiet_after_local'),
+      this.knex('debt_persons')
+        .whereIn(['debt_id', 'person_id'], rows.map((r) => [r.debt_id, r.person_id]))
+        .select('debt_id', 'person_id', 'role', 'has_third_party_consent'),
+      this.knex('phones as p')
+        .whereIn('p.person_id', personIds)
+        .select(
+          'p.id',
+          'p.person_id',
+          'p.e164',
+          'p.status',
+          'p.candidate_zones',
+          this.knex.raw(
+            `(SELECT max(a.decided_at) FROM call_attempts a WHERE a.phone_id = p.id AND a.decision = 'dial') AS last_attempt_at`,
+          ),
+        ),
+      this.knex('dnc_entries')
+        .where('scope', 'person')
+        .whereIn('person_id', personIds)
+        .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', now))
+        .select('person_id'),
+    ]);
+    const numbers = [...new Set(phones.map((p) => p.e164 as string))];
+    const numberDnc = numbers.length
+      ? await this.knex('dnc_entries')
+          .whereIn('e164', numbers)
+          .where((q) => q.where('scope', 'global').orWhere((q2) => q2.where('scope', 'campaign').andWhere('campaign_id', campaignId)))
+          .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', now))
+          .select('e164')
+      : [];
+    const dncNumbers = new Set(numberDnc.map((d) => d.e164 as string));
+    const personDncIds = new Set(personDnc.map((d) => Number(d.person_id)));
+
+    return rows.map((r) => {
+      const person = persons.find((p) => p.id === r.person_id);
+      const role = roles.find((x) => x.debt_id === r.debt_id && x.person_id === r.person_id);
+      return {
+        leadId: r.id,
+        campaignId: r.campaign_id,
+        debtId: r.debt_id,
+        personId: r.person_id,
+        attempts: r.attempts,
+        outcomeCounts: r.outcome_counts ?? {},
+        person: {
+          role: role?.role ?? 'debtor',
+          hasThirdPartyConsent: Boolean(role?.has_third_party_consent),
+          flags: person?.flags ?? [],
+          quietBeforeLocal: person?.quiet_before_local ?? null,
+          quietAfterLocal: person?.quiet_after_local ?? null,
+        },
+        phones: phones
+          .filter((p) => p.person_id === r.person_id)
+          .map((p) => ({
+            id: p.id,
+            e164: p.e164,
+            status: p.status,
+            candidateZones: p.candidate_zones ?? [],
+            lastAttemptAt: p.last_attempt_at ? new Date(p.last_attempt_at) : null,
+          })),
+        isPersonDnc: personDncIds.has(r.person_id),
+        dncNumbers,
+      } satisfies ClaimedLead;
+    });
+  }
+
+  async update(leadId: number, u: LeadUpdate): Promise<void> {
+    const patch: Record<string, unknown> = { state: u.state };
+    if (u.nextAttemptAt) patch.next_attempt_at = u.nextAttemptAt;
+    if (u.closedReason !== undefined) patch.closed_reason = u.closedReason;
+    if (u.lastPhoneId !== undefined) patch.last_phone_id = u.lastPhoneId;
+    if (u.lastAttemptAt !== undefined) patch.last_attempt_at = u.lastAttemptAt;
+    if (u.countedOutcome !== undefined) {
+      patch.attempts = this.knex.raw('attempts + 1');
+      patch.last_outcome = u.countedOutcome;
+      patch.outcome_counts = this.knex.raw(
+        `jsonb_set(outcome_counts, ARRAY[?::text], to_jsonb(COALESCE((outcome_counts->>?)::int, 0) + 1))`,
+        [u.countedOutcome, u.countedOutcome],
+      );
+    }
+    await this.knex('campaign_leads').where('id', leadId).update(patch);
+  }
+
+  async markPhone(phoneId: number, status: 'bad' | 'wrong-number'): Promise<void> {
+    await this.knex('phones').where('id', phoneId).update({ status });
+  }
+
+  async recoverStale(campaignId: string, now: Date): Promise<number> {
+    return this.knex('campaign_leads')
+      .where('campaign_id', campaignId)
+      .whereIn('state', ['dialing', 'in-call'])
+      .update({ state: 'ready', next_attempt_at: now });
+  }
+}

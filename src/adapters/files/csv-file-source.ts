@@ -1,0 +1,70 @@
+/**
+ * Streams a CSV file for the importer with csv-parse: UTF-8 (a BOM is dropped), comma or semicolon
+ * separated (Excel in Russian locales writes ";"), quoted fields may hold line breaks.
+ * Row numbers are spreadsheet rows: the header is row 1.
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import { parse } from 'csv-parse';
+import type { CsvSource } from '../../services/import/import-list.js';
+
+const SNIFF_BYTES = 64 * 1024;
+
+async function sniff(filePath: string): Promise<{ delimiter: string }> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (bytesRead === 0) throw new Error('the file is empty');
+    // Reject non-UTF-8 (e.g. Windows-1251 from an old Excel) instead of importing mojibake names.
+    const decoded = new TextDecoder('utf-8', { fatal: false }).decode(head);
+    const cut = decoded.lastIndexOf('\n') > 0 ? decoded.slice(0, decoded.lastIndexOf('\n')) : decoded;
+    if (cut.includes('\uFFFD')) throw new Error('the file is not UTF-8 text; save it as "CSV UTF-8"');
+    const firstLine = cut.split(/\r?\n/, 1)[0] ?? '';
+    const semicolons = (firstLine.match(/;/g) ?? []).length;
+    const commas = (firstLine.match(/,/g) ?? []).length;
+    return { delimiter: semicolons > commas ? ';' : ',' };
+  } finally {
+    await handle.close();
+  }
+}
+
+export function openCsvFile(filePath: string): CsvSource {
+  let delimiter = ',';
+  let headerRow: string[] | null = null;
+  return {
+    async headers() {
+      ({ delimiter } = await sniff(filePath));
+      const parser = createReadStream(filePath).pipe(parse({ bom: true, delimiter, to_line: 1, relax_quotes: true }));
+      for await (const record of parser) {
+        headerRow = (record as string[]).map((h) => h.trim());
+        break;
+      }
+      if (!headerRow) throw new Error('the file has no header row');
+      return headerRow;
+    },
+    async *records() {
+      const headers = headerRow ?? [];
+      const parser = createReadStream(filePath).pipe(
+        parse({ bom: true, delimiter, from_line: 2, relax_column_count: true, skip_empty_lines: true, info: true }),
+      );
+      let rowNumber = 1;
+      try {
+        for await (const item of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
+          rowNumber = item.info.records + 1;
+          if (item.record.length > headers.length && item.record.slice(headers.length).some((v) => v.trim() !== '')) {
+            yield { rowNumber, error: `has ${item.record.length} fields, the header has ${headers.length}` };
+            continue;
+          }
+          const values: Record<string, string> = {};
+          headers.forEach((h, i) => {
+            values[h] = item.record[i] ?? '';
+          });
+          yield { rowNumber, values };
+        }
+      } catch (err) {
+        yield { rowNumber: rowNumber + 1, error: `CSV syntax: ${err instanceof Error ? err.message : String(err)} (the rest of the file was not read)` };
+      }
+    },
+  };
+}

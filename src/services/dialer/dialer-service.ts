@@ -1,0 +1,416 @@
+/**
+ * The dialer worker's use case: for every running campaign, place calls as pacing allows, decide each
+ * lead at dial time, originate through the Telephony port, follow each call's events, route a live
+ * answer to an agent within the connect grace or abandon it properly, and schedule the next attempt.
+ * Only this process owns the PBX link; agents' browsers reach it through the EventBus.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CampaignDefinition } from '../../domain/campaign/campaign-definition.js';
+import { classifyCallEnd, type SystemOutcome } from '../../domain/calls/call-outcome.js';
+import { decideDial } from '../../domain/compliance/dial-decision.js';
+import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
+import { planAfterSystemOutcome, type LeadPlan } from '../../domain/scheduling/retry-policy.js';
+import type { AgentRepository } from '../../ports/agent-repository.js';
+import type { AttemptLog } from '../../ports/attempt-log.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { ClaimedLead, LeadRepository } from '../../ports/lead-repository.js';
+import type { Logger } from '../../ports/logger.js';
+import type { Telephony, TelephonyEvent } from '../../ports/telephony.js';
+
+/** Leads skipped in one tick before the tick yields (a wall of uncallable leads must not stall dialing). */
+const MAX_SKIPS_PER_TICK = 200;
+/** Backstop in the dialplan: how long it holds a live person if this process is gone (docs/asterisk). */
+const BACKSTOP_DROP_SECONDS = 4;
+
+export interface RunningCampaign {
+  id: string;
+  definition: CampaignDefinition;
+}
+
+interface CallInFlight {
+  attemptId: string;
+  campaign: RunningCampaign;
+  lead: ClaimedLead;
+  phoneId: number;
+  reservedAgentId: number | null;
+  connectedAgentId: number | null;
+  channel: string | null;
+  graceTimer: NodeJS.Timeout | null;
+  isDropping: boolean;
+}
+
+export interface DialerDeps {
+  leads: LeadRepository;
+  agents: AgentRepository;
+  attempts: AttemptLog;
+  telephony: Telephony;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+}
+
+export class DialerService {
+  private readonly campaigns = new Map<string, RunningCampaign>();
+  private readonly calls = new Map<string, CallInFlight>();
+  private readonly ticking = new Set<string>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly deps: DialerDeps) {}
+
+  start(): void {
+    this.unsubscribe = this.deps.telephony.onEvent((e) => {
+      void this.onTelephonyEvent(e).catch((err: unknown) =>
+        this.deps.logger.error({ err, event: e.kind }, 'dialer.event.failed'),
+      );
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    for (const call of this.calls.values()) if (call.graceTimer) clearTimeout(call.graceTimer);
+  }
+
+  setCampaigns(campaigns: RunningCampaign[]): void {
+    this.campaigns.clear();
+    for (const c of campaigns) {
+      if (c.definition.dial.mode === 'predictive' || c.definition.dial.mode === 'preview') {
+        // Predictive pacing is issue #4, preview issue follow-up: refuse loudly rather than dial differently.
+        this.deps.logger.error(
+          { campaignId: c.id, mode: c.definition.dial.mode },
+          `campaign ${c.id}: dial mode "${c.definition.dial.mode}" is not available yet; the campaign is not dialed (use "progressive")`,
+        );
+        continue;
+      }
+      this.campaigns.set(c.id, c);
+    }
+  }
+
+  /** The agent pressed "hang up": end the customer's channel (the ended event does the rest). */
+  async hangupCall(attemptId: string): Promise<void> {
+    const call = this.calls.get(attemptId);
+    if (call?.channel) await this.deps.telephony.hangup(call.channel);
+  }
+
+  get callsInProgress(): number {
+    return this.calls.size;
+  }
+
+  /** One pacing step for every running campaign. */
+  async tick(): Promise<void> {
+    await Promise.all([...this.campaigns.values()].map((c) => this.tickCampaign(c)));
+  }
+
+  async tickCampaign(campaign: RunningCampaign): Promise<void> {
+    if (this.ticking.has(campaign.id) || !this.deps.telephony.isReady) return;
+    this.ticking.add(campaign.id);
+    try {
+      const def = campaign.definition;
+      const inProgress = [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length;
+      const freeAgents = await this.deps.agents.countFree(def.agentGroup);
+      let dials = progressiveDialsToPlace({ freeAgents, callsInProgress: inProgress, maxLines: def.dial.maxLines });
+      let skips = 0;
+      while (dials > 0 && skips < MAX_SKIPS_PER_TICK && this.deps.telephony.isReady) {
+        const [lead] = await this.deps.leads.claimDue(campaign.id, this.deps.clock.now(), 1);
+        if (!lead) break;
+        const placed = await this.decideAndPlace(campaign, lead);
+        if (placed === 'placed') dials -= 1;
+        else if (placed === 'skipped') skips += 1;
+        else break; // no agent left or the PBX refused: stop this tick
+      }
+    } finally {
+      this.ticking.delete(campaign.id);
+    }
+  }
+
+  private async decideAndPlace(campaign: RunningCampaign, lead: ClaimedLead): Promise<'placed' | 'skipped' | 'stop'> {
+    const def = campaign.definition;
+    const now = this.deps.clock.now();
+    const attemptId = randomUUID();
+    const decision = decideDial({
+      now,
+      windows: def.callingWindows,
+      defaultZone: def.compliance.defaultZone,
+      person: lead.person,
+      phones: lead.phones,
+      isPersonDnc: lead.isPersonDnc,
+      dncNumbers: lead.dncNumbers,
+      requiresThirdPartyConsent: def.compliance.ruleSet.startsWith('RU-'),
+    });
+    const base = {
+      id: attemptId,
+      campaignId: campaign.id,
+      leadId: lead.leadId,
+      personId: lead.personId,
+      debtId: lead.debtId,
+      dialMode: def.dial.mode,
+      callerId: def.callerId.number,
+      decidedAt: now,
+    };
+    if (!decision.allowed) {
+      await this.deps.attempts.recordDecision({
+        ...base,
+        phoneId: null,
+        phoneE164: null,
+        decision: 'skip',
+        reasonCodes: decision.reasonCodes,
+        detail: { ruleIds: decision.ruleIds, localTimes: decision.localTimes, retryAt: decision.retryAt },
+        reservedAgentId: null,
+      });
+      await this.deps.leads.update(
+        lead.leadId,
+        decision.retryAt
+          ? { state: 'ready', nextAttemptAt: decision.retryAt }
+          : { state: 'closed', closedReason: decision.reasonCodes.join(',') },
+      );
+      return 'skipped';
+    }
+
+    // Progressive: the agent is reserved before the call is placed, so a live answer always has one.
+    const agent = await this.deps.agents.reserveFree(def.agentGroup, attemptId, campaign.id, now);
+    if (!agent) {
+      await this.deps.leads.update(lead.leadId, { state: 'ready' });
+      return 'stop';
+    }
+    await this.deps.attempts.recordDecision({
+      ...base,
+      phoneId: decision.phone.id,
+      phoneE164: decision.phone.e164,
+      decision: 'dial',
+      reasonCodes: [],
+      detail: { ruleIds: decision.ruleIds, zones: decision.zones, localTimes: decision.localTimes },
+      reservedAgentId: agent.id,
+    });
+    const call: CallInFlight = {
+      attemptId,
+      campaign,
+      lead,
+      phoneId: decision.phone.id,
+      reservedAgentId: agent.id,
+      connectedAgentId: null,
+      channel: null,
+      graceTimer: null,
+      isDropping: false,
+    };
+    this.calls.set(attemptId, call);
+    await this.deps.bus.notifyAgent(agent.id, { type: 'state', state: 'reserved', attemptId });
+    try {
+      await this.deps.telephony.originate({
+        attemptId,
+        campaignId: campaign.id,
+        leadId: String(lead.leadId),
+        destinationE164: decision.phone.e164,
+        callerIdNumber: def.callerId.number,
+        callerIdName: def.callerId.name,
+        ringTimeoutMs: def.dial.ringTimeout,
+        amd: def.amd.enabled,
+        backstopDropSeconds: BACKSTOP_DROP_SECONDS,
+        abandonMessage: def.abandonMessage.sound,
+        record: def.recording.enabled,
+      });
+      await this.deps.attempts.recordEvent({ attemptId, event: 'originated', occurredAt: this.deps.clock.now() });
+      return 'placed';
+    } catch (err) {
+      // Never retried here: a stale Originate could ring someone after the window closed.
+      this.calls.delete(attemptId);
+      this.deps.logger.warn({ err, attemptId, campaignId: campaign.id }, 'dialer.originate.failed');
+      await this.deps.attempts.recordEvent({
+        attemptId,
+        event: 'originate-failed',
+        occurredAt: this.deps.clock.now(),
+        detail: { error: err instanceof Error ? err.message : String(err) },
+      });
+      await this.releaseAgent(agent.id, attemptId);
+      await this.applyPlan(call, planAfterSystemOutcome(this.deps.clock.now(), def, 'failed', lead.attempts, 0), null);
+      return 'stop';
+    }
+  }
+
+  private async onTelephonyEvent(e: TelephonyEvent): Promise<void> {
+    if (e.kind === 'link') {
+      this.deps.logger[e.up ? 'info' : 'warn']({ reason: e.reason }, e.up ? 'dialer.ami.up' : 'dialer.ami.down');
+      return;
+    }
+    if (e.kind === 'agent-leg-up' || e.kind === 'agent-leg-down') {
+      const agent = await this.deps.agents.byRoom(e.room);
+      if (!agent) return;
+      const isUp = e.kind === 'agent-leg-up';
+      await this.deps.agents.setLegUp(agent.id, isUp);
+      await this.deps.bus.notifyAgent(agent.id, { type: 'leg', isUp });
+      return;
+    }
+    const call = this.calls.get(e.attemptId);
+    if (!call) return; // another dialer's call, or one already finished
+    const at = e.at;
+    switch (e.kind) {
+      case 'ringing':
+        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'ringing', occurredAt: at });
+        return;
+      case 'answered':
+        call.channel = e.channel;
+        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'answered', occurredAt: at });
+        return;
+      case 'amd':
+        await this.deps.attempts.recordEvent({
+          attemptId: call.attemptId,
+          event: 'amd',
+          occurredAt: at,
+          detail: { status: e.status, cause: e.cause },
+        });
+        return;
+      case 'human-waiting':
+        call.channel = e.channel;
+        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'human-waiting', occurredAt: at });
+        await this.routeToAgent(call);
+        return;
+      case 'connected': {
+        const agent = await this.deps.agents.byRoom(e.room);
+        call.connectedAgentId = agent?.id ?? call.reservedAgentId;
+        if (call.graceTimer) clearTimeout(call.graceTimer);
+        await this.deps.attempts.recordEvent({
+          attemptId: call.attemptId,
+          event: 'connected',
+          occurredAt: at,
+          agentId: call.connectedAgentId,
+        });
+        if (call.connectedAgentId !== null) {
+          await this.deps.agents.changeState(call.connectedAgentId, {
+            to: 'on-call',
+            now: at,
+            attemptId: call.attemptId,
+            campaignId: call.campaign.id,
+          });
+          await this.deps.leads.update(call.lead.leadId, { state: 'in-call' });
+          await this.deps.bus.notifyAgent(call.connectedAgentId, {
+            type: 'call',
+            attemptId: call.attemptId,
+            leadId: call.lead.leadId,
+            campaignId: call.campaign.id,
+            phase: 'connected',
+          });
+        }
+        return;
+      }
+      case 'dropped':
+        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'abandoned', occurredAt: at });
+        return;
+      case 'ended':
+        await this.onEnded(call, classifyCallEnd(e.evidence), e.evidence as unknown as Record<string, unknown>, at);
+        return;
+    }
+  }
+
+  /** A live person is waiting: connect the reserved agent, or any free one within the grace, or abandon. */
+  private async routeToAgent(call: CallInFlight): Promise<void> {
+    const def = call.campaign.definition;
+    let agentId = call.reservedAgentId;
+    if (agentId === null) {
+      const agent = await this.deps.agents.reserveFree(def.agentGroup, call.attemptId, call.campaign.id, this.deps.clock.now());
+      agentId = agent?.id ?? null;
+      call.reservedAgentId = agentId;
+    }
+    if (agentId !== null) {
+      const agent = await this.deps.agents.get(agentId);
+      if (agent && agent.isLegUp && call.channel) {
+        // Screen pop at the same moment as the Redirect, so the agent sees the lead as the voice arrives.
+        await this.deps.bus.notifyAgent(agentId, {
+          type: 'call',
+          attemptId: call.attemptId,
+          leadId: call.lead.leadId,
+          campaignId: call.campaign.id,
+          phase: 'incoming',
+        });
+        try {
+          await this.deps.telephony.connect(call.attemptId, call.channel, agent.room);
+          return;
+        } catch (err) {
+          this.deps.logger.warn({ err, attemptId: call.attemptId }, 'dialer.connect.failed');
+        }
+      }
+    }
+    call.graceTimer = setTimeout(() => void this.abandon(call), def.pacing.connectGrace);
+  }
+
+  private async abandon(call: CallInFlight): Promise<void> {
+    if (call.connectedAgentId !== null || call.isDropping || !call.channel) return;
+    call.isDropping = true;
+    try {
+      await this.deps.telephony.drop(call.attemptId, call.channel);
+    } catch (err) {
+      this.deps.logger.warn({ err, attemptId: call.attemptId }, 'dialer.drop.failed (the dialplan backstop drops it)');
+    }
+  }
+
+  private async onEnded(call: CallInFlight, outcome: SystemOutcome, evidence: Record<string, unknown>, at: Date): Promise<void> {
+    this.calls.delete(call.attemptId);
+    if (call.graceTimer) clearTimeout(call.graceTimer);
+    await this.deps.attempts.recordEvent({
+      attemptId: call.attemptId,
+      event: 'ended',
+      occurredAt: at,
+      outcome,
+      agentId: call.connectedAgentId,
+      detail: evidence,
+    });
+    const def = call.campaign.definition;
+    if (outcome === 'connected' && call.connectedAgentId !== null) {
+      // The agent now owes a disposition; the lead waits for it (state stays in-call).
+      await this.deps.agents.changeState(call.connectedAgentId, {
+        to: 'wrap-up',
+        now: at,
+        attemptId: call.attemptId,
+        onlyAttemptId: call.attemptId,
+      });
+      await this.deps.leads.update(call.lead.leadId, {
+        state: 'in-call',
+        countedOutcome: 'connected',
+        lastPhoneId: call.phoneId,
+        lastAttemptAt: at,
+      });
+      await this.deps.bus.notifyAgent(call.connectedAgentId, {
+        type: 'call',
+        attemptId: call.attemptId,
+        leadId: call.lead.leadId,
+        campaignId: call.campaign.id,
+        phase: 'ended',
+      });
+      return;
+    }
+    if (call.reservedAgentId !== null) await this.releaseAgent(call.reservedAgentId, call.attemptId);
+    const effective: Exclude<SystemOutcome, 'connected'> = outcome === 'connected' ? 'answered-no-agent-hangup' : outcome;
+    const plan = planAfterSystemOutcome(
+      at,
+      def,
+      effective,
+      call.lead.attempts + 1,
+      (call.lead.outcomeCounts[effective] ?? 0) + 1,
+    );
+    await this.applyPlan(call, plan, effective);
+  }
+
+  private async applyPlan(call: CallInFlight, plan: LeadPlan, countedOutcome: string | null): Promise<void> {
+    const counted = countedOutcome && countedOutcome !== 'failed' ? { countedOutcome, lastAttemptAt: this.deps.clock.now(), lastPhoneId: call.phoneId } : {};
+    switch (plan.kind) {
+      case 'retry':
+        await this.deps.leads.update(call.lead.leadId, { state: 'ready', nextAttemptAt: plan.nextAttemptAt, ...counted });
+        return;
+      case 'close':
+        await this.deps.leads.update(call.lead.leadId, { state: 'closed', closedReason: plan.reason, ...counted });
+        return;
+      case 'phone-bad':
+        await this.deps.leads.markPhone(call.phoneId, 'bad');
+        await this.deps.leads.update(call.lead.leadId, { state: 'ready', nextAttemptAt: plan.nextAttemptAt, ...counted });
+        return;
+    }
+  }
+
+  private async releaseAgent(agentId: number, attemptId: string): Promise<void> {
+    const changed = await this.deps.agents.changeState(agentId, {
+      to: 'ready',
+      now: this.deps.clock.now(),
+      onlyFrom: ['reserved'],
+      onlyAttemptId: attemptId,
+    });
+    if (changed) await this.deps.bus.notifyAgent(agentId, { type: 'state', state: 'ready', attemptId: null });
+  }
+}
