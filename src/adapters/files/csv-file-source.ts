@@ -45,26 +45,38 @@ export function openCsvFile(filePath: string): CsvSource {
     },
     async *records() {
       const headers = headerRow ?? [];
+      // A record csv-parse cannot read (a stray quote…) is reported and skipped; the rows after it still come in.
+      const skipped: { rowNumber: number; error: string }[] = [];
       const parser = createReadStream(filePath).pipe(
-        parse({ bom: true, delimiter, from_line: 2, relax_column_count: true, skip_empty_lines: true, info: true }),
+        parse({
+          bom: true,
+          delimiter,
+          from_line: 2,
+          relax_column_count: true,
+          relax_quotes: true,
+          skip_empty_lines: true,
+          info: true,
+          skip_records_with_error: true,
+          on_skip: (err) => {
+            const e = err as { message: string; lines?: number };
+            skipped.push({ rowNumber: (e.lines ?? 0) + 1, error: `CSV syntax: ${e.message}` });
+          },
+        }),
       );
-      let rowNumber = 1;
-      try {
-        for await (const item of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-          rowNumber = item.info.records + 1;
-          if (item.record.length > headers.length && item.record.slice(headers.length).some((v) => v.trim() !== '')) {
-            yield { rowNumber, error: `has ${item.record.length} fields, the header has ${headers.length}` };
-            continue;
-          }
-          const values: Record<string, string> = {};
-          headers.forEach((h, i) => {
-            values[h] = item.record[i] ?? '';
-          });
-          yield { rowNumber, values };
+      for await (const item of parser as AsyncIterable<{ record: string[]; info: { records: number; lines: number } }>) {
+        while (skipped.length) yield skipped.shift()!;
+        const rowNumber = item.info.records + 1;
+        if (item.record.length > headers.length && item.record.slice(headers.length).some((v) => v.trim() !== '')) {
+          yield { rowNumber, error: `has ${item.record.length} fields, the header has ${headers.length}` };
+          continue;
         }
-      } catch (err) {
-        yield { rowNumber: rowNumber + 1, error: `CSV syntax: ${err instanceof Error ? err.message : String(err)} (the rest of the file was not read)` };
+        const values: Record<string, string> = {};
+        headers.forEach((h, i) => {
+          values[h] = item.record[i] ?? '';
+        });
+        yield { rowNumber, values };
       }
+      while (skipped.length) yield skipped.shift()!;
     },
   };
 }

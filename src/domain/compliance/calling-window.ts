@@ -87,8 +87,10 @@ function nextEdge(t: number, zones: readonly string[], windows: readonly Calling
     const local = DateTime.fromMillis(t, { zone });
     const minute = local.hour * 60 + local.minute;
     for (const edge of edges) {
-      const delta = edge > minute ? edge - minute : edge + 1440 - minute;
-      const candidate = local.startOf('minute').plus({ minutes: delta }).toMillis();
+      // Wall-clock arithmetic (the next local HH:MM), not elapsed minutes: a DST switch in between
+      // would otherwise shift the edge by an hour.
+      const day = local.startOf('day').plus({ days: edge > minute ? 0 : 1 });
+      const candidate = day.set({ hour: Math.floor(edge / 60), minute: edge % 60 }).toMillis();
       if (candidate > t && (best === null || candidate < best)) best = candidate;
     }
   }

@@ -237,7 +237,7 @@ export function parseLeadRow(
     warnings = phoneProblems;
   }
 
-  if (problems.length > 0 || !role) return { problems, warnings: [] };
+  if (problems.length > 0 || !role) return { problems: [...problems, ...warnings], warnings: [] };
   return {
     problems,
     warnings,

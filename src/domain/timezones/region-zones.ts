@@ -26,7 +26,11 @@ const YEKT = ['Asia/Yekaterinburg'] as const;
 const KRAT = ['Asia/Krasnoyarsk'] as const;
 const VLAT = ['Asia/Vladivostok'] as const;
 
-/** The 83 subjects ISO 3166-2:RU codes, then the six it files under UA (see the end of the list). */
+/**
+ * The 83 subjects ISO 3166-2:RU codes, then the six it files under UA (see the end of the list).
+ * Not formatted by prettier: one region per line reads as a table.
+ */
+// prettier-ignore
 export const RU_REGION_ZONES: readonly RegionZones[] = [
   // Republics
   { code: 'RU-AD', subjectCode: '01', zones: MSK, names: ['Республика Адыгея (Адыгея)', 'Адыгея', 'Republic of Adygea', 'Adygea', 'Adygeya'] },
@@ -121,7 +125,19 @@ export const RU_REGION_ZONES: readonly RegionZones[] = [
   // Autonomous oblast and okrugs
   { code: 'RU-YEV', subjectCode: '79', zones: VLAT, names: ['Еврейская автономная область', 'ЕАО', 'Jewish Autonomous Oblast'] },
   { code: 'RU-CHU', subjectCode: '87', zones: ['Asia/Anadyr'], names: ['Чукотский автономный округ', 'Чукотка', 'ЧАО', 'Chukotka Autonomous Okrug', 'Chukotka'] },
-  { code: 'RU-KHM', subjectCode: '86', zones: YEKT, names: ['Ханты-Мансийский автономный округ — Югра', 'Ханты-Мансийский автономный округ', 'ХМАО', 'Югра', 'Khanty-Mansi Autonomous Okrug', 'Yugra'] },
+  {
+    code: 'RU-KHM',
+    subjectCode: '86',
+    zones: YEKT,
+    names: [
+      'Ханты-Мансийский автономный округ — Югра',
+      'Ханты-Мансийский автономный округ',
+      'ХМАО',
+      'Югра',
+      'Khanty-Mansi Autonomous Okrug',
+      'Yugra',
+    ],
+  },
   { code: 'RU-NEN', subjectCode: '83', zones: MSK, names: ['Ненецкий автономный округ', 'НАО', 'Nenets Autonomous Okrug'] },
   { code: 'RU-YAN', subjectCode: '89', zones: YEKT, names: ['Ямало-Ненецкий автономный округ', 'ЯНАО', 'Ямал', 'Yamalo-Nenets Autonomous Okrug', 'Yamal'] },
   // Regions that Russian creditors' address files name but ISO 3166-2 lists under UA (UA-43, UA-40,
@@ -146,13 +162,10 @@ const PT = 'America/Los_Angeles';
  * boundaries under the Uniform Time Act, 49 CFR part 71); unofficial local practice (Phenix City AL,
  * Kenton OK) is not modelled.
  */
+// prettier-ignore
 export const US_REGION_ZONES: readonly RegionZones[] = [
   { code: 'US-AL', zones: [CT], names: ['Alabama', 'Ala.'] },
-  {
-    code: 'US-AK',
-    zones: ['America/Anchorage', 'America/Juneau', 'America/Sitka', 'America/Metlakatla', 'America/Yakutat', 'America/Nome', 'America/Adak'],
-    names: ['Alaska'],
-  },
+  { code: 'US-AK', zones: ['America/Anchorage', 'America/Juneau', 'America/Sitka', 'America/Metlakatla', 'America/Yakutat', 'America/Nome', 'America/Adak'], names: ['Alaska'] },
   // Navajo Nation keeps DST (America/Denver); the rest of Arizona does not (America/Phoenix).
   { code: 'US-AZ', zones: ['America/Phoenix', MT], names: ['Arizona', 'Ariz.'] },
   { code: 'US-AR', zones: [CT], names: ['Arkansas', 'Ark.'] },
@@ -172,17 +185,9 @@ export const US_REGION_ZONES: readonly RegionZones[] = [
   {
     code: 'US-IN',
     zones: [
-      'America/Indiana/Indianapolis',
-      CT,
-      'America/Indiana/Vincennes',
-      'America/Indiana/Winamac',
-      'America/Indiana/Marengo',
-      'America/Indiana/Petersburg',
-      'America/Indiana/Vevay',
-      'America/Indiana/Tell_City',
-      'America/Indiana/Knox',
-      'America/Kentucky/Louisville',
-      ET,
+      'America/Indiana/Indianapolis', CT, 'America/Indiana/Vincennes', 'America/Indiana/Winamac', 'America/Indiana/Marengo',
+      'America/Indiana/Petersburg', 'America/Indiana/Vevay', 'America/Indiana/Tell_City', 'America/Indiana/Knox',
+      'America/Kentucky/Louisville', ET,
     ],
     names: ['Indiana', 'Ind.'],
   },
@@ -210,11 +215,7 @@ export const US_REGION_ZONES: readonly RegionZones[] = [
   { code: 'US-NY', zones: [ET], names: ['New York', 'N.Y.', 'New York State'] },
   { code: 'US-NC', zones: [ET], names: ['North Carolina', 'N.C.'] },
   // The south-west is Mountain; Oliver, Morton and Mercer counties have their own zones in tzdata.
-  {
-    code: 'US-ND',
-    zones: [CT, MT, 'America/North_Dakota/Center', 'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah'],
-    names: ['North Dakota', 'N.D.', 'N. Dak.'],
-  },
+  { code: 'US-ND', zones: [CT, MT, 'America/North_Dakota/Center', 'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah'], names: ['North Dakota', 'N.D.', 'N. Dak.'] },
   { code: 'US-OH', zones: [ET], names: ['Ohio'] },
   { code: 'US-OK', zones: [CT], names: ['Oklahoma', 'Okla.'] },
   // Most of Malheur County is Mountain (America/Boise).
@@ -318,7 +319,9 @@ function buildIndex(countryIso2: string, entries: readonly RegionZones[]): Count
   const add = (key: string, entry: RegionZones): void => {
     const existing = byKey.get(key);
     if (existing !== undefined && existing !== entry) {
-      throw new Error(`region-zones: "${key}" names both ${existing.code ?? existing.names[0]} and ${entry.code ?? entry.names[0]}`);
+      throw new Error(
+        `region-zones: "${key}" names both ${existing.code ?? existing.names[0]} and ${entry.code ?? entry.names[0]}`,
+      );
     }
     byKey.set(key, entry);
   };

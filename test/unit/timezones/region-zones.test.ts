@@ -1,6 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { RU_REGION_ZONES, US_REGION_ZONES, zonesForRegion } from '../../../src/domain/timezones/region-zones.js';
+import {
+  RU_REGION_ZONES,
+  US_REGION_ZONES,
+  zonesForRegion,
+} from '../../../src/domain/timezones/region-zones.js';
 
 /** UTC offsets in hours on a fixed winter instant, so the table does not depend on today's date. */
 function offsetsOf(zones: readonly string[] | null): number[] {
@@ -48,7 +52,15 @@ describe("zonesForRegion: Russia (230-FZ art. 7 p.3(1): debtor's local time)", (
 
   it('Sakha (Yakutia) gives every zone tzdata has there: three offsets, UTC+9 to UTC+11', () => {
     const expected = ['Asia/Yakutsk', 'Asia/Khandyga', 'Asia/Ust-Nera', 'Asia/Srednekolymsk'];
-    for (const text of ['RU-SA', 'Республика Саха (Якутия)', 'Якутия', 'Саха /Якутия/ Респ', 'Sakha Republic', 'Yakutia', '14']) {
+    for (const text of [
+      'RU-SA',
+      'Республика Саха (Якутия)',
+      'Якутия',
+      'Саха /Якутия/ Респ',
+      'Sakha Republic',
+      'Yakutia',
+      '14',
+    ]) {
       expect(zonesForRegion('RU', text), text).toEqual(expected);
     }
     expect(offsetsOf(zonesForRegion('RU', 'RU-SA'))).toEqual([9, 10, 11]);
@@ -89,8 +101,23 @@ describe("zonesForRegion: United States (Reg F 1006.6(b)(1): consumer's location
   });
 
   it.each([
-    ['Indiana', 'US-IN', ['America/Indiana/Indianapolis', 'America/Chicago', 'America/Indiana/Tell_City', 'America/Indiana/Knox'], [-6, -5]],
-    ['Kentucky', 'KY', ['America/New_York', 'America/Kentucky/Louisville', 'America/Kentucky/Monticello', 'America/Chicago'], [-6, -5]],
+    [
+      'Indiana',
+      'US-IN',
+      [
+        'America/Indiana/Indianapolis',
+        'America/Chicago',
+        'America/Indiana/Tell_City',
+        'America/Indiana/Knox',
+      ],
+      [-6, -5],
+    ],
+    [
+      'Kentucky',
+      'KY',
+      ['America/New_York', 'America/Kentucky/Louisville', 'America/Kentucky/Monticello', 'America/Chicago'],
+      [-6, -5],
+    ],
     ['Tennessee', 'TN', ['America/Chicago', 'America/New_York'], [-6, -5]],
     ['Florida', 'FL', ['America/New_York', 'America/Chicago'], [-6, -5]],
     ['Oregon', 'OR', ['America/Los_Angeles', 'America/Boise'], [-8, -7]],
@@ -98,7 +125,12 @@ describe("zonesForRegion: United States (Reg F 1006.6(b)(1): consumer's location
     ['Nebraska', 'NE', ['America/Chicago', 'America/Denver'], [-7, -6]],
     ['Kansas', 'KS', ['America/Chicago', 'America/Denver'], [-7, -6]],
     ['Texas', 'TX', ['America/Chicago', 'America/Denver'], [-7, -6]],
-    ['North Dakota', 'ND', ['America/Chicago', 'America/Denver', 'America/North_Dakota/Center', 'America/North_Dakota/Beulah'], [-7, -6]],
+    [
+      'North Dakota',
+      'ND',
+      ['America/Chicago', 'America/Denver', 'America/North_Dakota/Center', 'America/North_Dakota/Beulah'],
+      [-7, -6],
+    ],
     ['South Dakota', 'SD', ['America/Chicago', 'America/Denver'], [-7, -6]],
     ['Michigan', 'MI', ['America/Detroit', 'America/Menominee'], [-6, -5]],
     ['Arizona', 'AZ', ['America/Phoenix', 'America/Denver'], [-7]],
@@ -113,7 +145,9 @@ describe("zonesForRegion: United States (Reg F 1006.6(b)(1): consumer's location
   it('Alaska lists all seven tzdata zones, Adak (UTC-10) to Metlakatla', () => {
     const zones = zonesForRegion('US', 'Alaska');
     expect(zones).toHaveLength(7);
-    expect(zones).toEqual(expect.arrayContaining(['America/Anchorage', 'America/Juneau', 'America/Nome', 'America/Adak']));
+    expect(zones).toEqual(
+      expect.arrayContaining(['America/Anchorage', 'America/Juneau', 'America/Nome', 'America/Adak']),
+    );
     expect(offsetsOf(zones)).toEqual([-10, -9]);
   });
 
@@ -146,7 +180,9 @@ describe('zonesForRegion: unknown input', () => {
 });
 
 describe('every zone is a valid IANA zone', () => {
-  const all = [...RU_REGION_ZONES, ...US_REGION_ZONES].flatMap((r) => r.zones.map((zone) => [r.code ?? r.names[0] ?? '?', zone] as const));
+  const all = [...RU_REGION_ZONES, ...US_REGION_ZONES].flatMap((r) =>
+    r.zones.map((zone) => [r.code ?? r.names[0] ?? '?', zone] as const),
+  );
   it.each(all)('%s: %s', (_region, zone) => {
     expect(IANAZone.isValidZone(zone)).toBe(true);
   });
@@ -159,7 +195,10 @@ describe('every zone is a valid IANA zone', () => {
   });
 
   it('every name resolves back to its own region', () => {
-    for (const [country, table] of [['RU', RU_REGION_ZONES], ['US', US_REGION_ZONES]] as const) {
+    for (const [country, table] of [
+      ['RU', RU_REGION_ZONES],
+      ['US', US_REGION_ZONES],
+    ] as const) {
       for (const r of table) {
         for (const name of r.names) expect(zonesForRegion(country, name), name).toEqual(r.zones);
       }
