@@ -55,7 +55,17 @@ export async function createAppContext(config: Config, knex: Knex, redisUrl: str
     imports: new KnexLeadImportStore(knex),
     deskReadModel: new KnexAgentDeskReadModel(knex),
     uploadDir,
-    sessionSecret: config.web.sessionSecret ?? randomBytes(24).toString('hex'),
+    sessionSecret: config.web.sessionSecret ?? (await persistentSecret(path.resolve(config.dataDir, 'session-secret'))),
   };
 }
+/** A random secret kept in the data folder, so sessions survive a restart of the demo. */
+async function persistentSecret(file: string): Promise<string> {
+  const existing = await fs.readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString('hex');
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
 export type AppContext = Awaited<ReturnType<typeof createAppContext>>;

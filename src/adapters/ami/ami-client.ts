@@ -275,7 +275,7 @@ export class AmiClient implements AmiClientApi {
     this.failures = 0;
     this.missedPings = 0;
     this.lastFailure = undefined;
-    this.logger.info({ ami: this.where, user: this.options.user, connection: connection.id }, 'AMI logged in');
+    this.logger.info({ ami: this.where, user: this.options.user, connection: connection.id }, 'ami.login.ok');
     this.startHeartbeat();
     const waiters = this.waiters;
     this.waiters = [];
@@ -295,7 +295,7 @@ export class AmiClient implements AmiClientApi {
   private fail(connection: Connection, error: TelephonyError, reason: string): void {
     this.teardown(connection);
     if (this.connection === connection) this.connection = undefined;
-    if (this.lastFailure !== reason) this.logger.warn({ ami: this.where, reason }, 'AMI link down');
+    if (this.lastFailure !== reason) this.logger.warn({ ami: this.where, reason }, 'ami.link.down');
     this.lastFailure = reason;
     this.rejectAllPending(new TelephonyError('AMI_DISCONNECTED', `${reason}; the action may or may not have run`));
     this.rejectWaiters(error);
@@ -317,7 +317,7 @@ export class AmiClient implements AmiClientApi {
     try {
       manager.disconnect();
     } catch (error) {
-      this.logger.debug({ ami: this.where, error: String(error) }, 'AMI disconnect threw');
+      this.logger.debug({ ami: this.where, error: String(error) }, 'ami.disconnect.failed');
     }
   }
 
@@ -326,7 +326,7 @@ export class AmiClient implements AmiClientApi {
     const base = Math.min(this.timing.reconnectMaxMs, this.timing.reconnectMinMs * 2 ** this.failures);
     const delay = Math.round(base + Math.random() * base * RECONNECT_JITTER);
     this.failures += 1;
-    this.logger.debug({ ami: this.where, delayMs: delay }, 'AMI reconnect scheduled');
+    this.logger.debug({ ami: this.where, delayMs: delay }, 'ami.reconnect.scheduled');
     this.reconnectTimer = setTimeout(() => this.openConnection(), delay);
   }
 
@@ -347,7 +347,7 @@ export class AmiClient implements AmiClientApi {
       try {
         listener({ up, reason });
       } catch (error) {
-        this.logger.error({ error: String(error) }, 'AMI link listener threw');
+        this.logger.error({ error: String(error) }, 'ami.listener.failed');
       }
     }
   }
@@ -392,7 +392,7 @@ export class AmiClient implements AmiClientApi {
       if (raw.event !== undefined) this.onEventMessage(raw);
       else if (typeof raw.response === 'string') this.onResponse(raw);
     } catch (error) {
-      this.logger.error({ error: String(error) }, 'AMI message handling failed');
+      this.logger.error({ error: String(error) }, 'ami.message.failed');
     }
   }
 
@@ -401,7 +401,7 @@ export class AmiClient implements AmiClientApi {
     const actionId = message.headers.ActionID ?? '';
     const pending = this.pending.get(actionId);
     if (!pending) {
-      this.logger.debug({ actionId, response: message.headers.Response }, 'AMI response for no pending action');
+      this.logger.debug({ actionId, response: message.headers.Response }, 'ami.response.unmatched');
       return;
     }
     const response: AmiResponse = { ...message, response: message.headers.Response ?? '', actionId, message: message.headers.Message };
@@ -436,7 +436,7 @@ export class AmiClient implements AmiClientApi {
       try {
         listener(event);
       } catch (error) {
-        this.logger.error({ event: event.event, error: String(error) }, 'AMI event listener threw');
+        this.logger.error({ event: event.event, error: String(error) }, 'ami.listener.failed');
       }
     }
   }

@@ -3,13 +3,10 @@
  * small client interface AmiTelephony depends on (so it can be driven by a fake in unit tests).
  */
 
-/** pino-compatible; every method is optional to call with just an object or just a message. */
-export interface AmiLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+import type { Logger } from '../../ports/logger.js';
+
+/** The project's pino-shaped logger port; the adapter logs with dotted event names (`ami.link.down`). */
+export type AmiLogger = Logger;
 
 export const silentLogger: AmiLogger = { debug() {}, info() {}, warn() {}, error() {} };
 

@@ -55,6 +55,7 @@ export class DialerService {
   private readonly calls = new Map<string, CallInFlight>();
   private readonly ticking = new Set<string>();
   private unsubscribe: (() => void) | null = null;
+  private isDraining = false;
 
   constructor(private readonly deps: DialerDeps) {}
 
@@ -92,6 +93,27 @@ export class DialerService {
     if (call?.channel) await this.deps.telephony.hangup(call.channel);
   }
 
+  /**
+   * Stops placing calls and ends the calls in progress (a clean shutdown): answered calls are hung up,
+   * calls still ringing are hung up once they have a channel. Resolves when every call has ended, or
+   * after `timeoutMs`, with the number of calls still open.
+   */
+  async drain(timeoutMs: number, pollMs = 100): Promise<number> {
+    this.isDraining = true;
+    const deadline = this.deps.clock.now().getTime() + timeoutMs;
+    const hungUp = new Set<string>();
+    while (this.calls.size > 0 && this.deps.clock.now().getTime() < deadline) {
+      for (const call of this.calls.values()) {
+        if (call.channel && !hungUp.has(call.attemptId)) {
+          hungUp.add(call.attemptId);
+          await this.deps.telephony.hangup(call.channel).catch(() => hungUp.delete(call.attemptId));
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    return this.calls.size;
+  }
+
   get callsInProgress(): number {
     return this.calls.size;
   }
@@ -102,7 +124,7 @@ export class DialerService {
   }
 
   async tickCampaign(campaign: RunningCampaign): Promise<void> {
-    if (this.ticking.has(campaign.id) || !this.deps.telephony.isReady) return;
+    if (this.isDraining || this.ticking.has(campaign.id) || !this.deps.telephony.isReady) return;
     this.ticking.add(campaign.id);
     try {
       const def = campaign.definition;

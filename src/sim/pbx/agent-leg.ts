@@ -89,7 +89,7 @@ export class AgentLeg implements ChannelOwner, RoomMember {
   private answer(): void {
     if (this.stage !== 'dialing') return;
     this.stage = 'up';
-    this.core.stats.agentLegs += 1;
+    this.core.counters.agentLegs += 1;
     for (const channel of [this.phoneSide, this.leg]) {
       if (!channel) continue;
       channel.state = CHANNEL_STATE.up;

@@ -80,7 +80,7 @@ export class CustomerCall implements ChannelOwner, RoomMember {
 
   start(): void {
     const { request, primary, local2, trunk } = this;
-    this.core.stats.planned[this.plan.outcome] += 1;
+    this.core.counters.planned[this.plan.outcome] += 1;
     for (const channel of [primary, local2, trunk]) this.core.addChannel(channel);
     this.emitChannel('Newchannel', primary);
     this.emitChannel('Newchannel', local2);
@@ -182,7 +182,7 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   private answer(): void {
     if (this.stage === 'ended') return;
     this.stage = 'up';
-    this.core.stats.answered += 1;
+    this.core.counters.answered += 1;
     this.trunk.state = CHANNEL_STATE.up;
     this.emitChannel('Newstate', this.trunk);
     this.emitDial('DialEnd', [['DialStatus', 'ANSWER']]);
@@ -215,7 +215,7 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   }
 
   private humanWaiting(): void {
-    this.core.stats.humanWaiting += 1;
+    this.core.counters.humanWaiting += 1;
     this.emitUser(this.primary, 'DialerHuman', [['AttemptID', this.attemptId()]]);
     const dropSeconds = Number(this.primary.vars.get('DROP_SECS') ?? '2');
     this.primary.application = 'Wait';
@@ -230,7 +230,7 @@ export class CustomerCall implements ChannelOwner, RoomMember {
       ['AttemptID', this.attemptId()],
       ['Room', room],
     ]);
-    if (this.room === undefined) this.core.stats.connected += 1;
+    if (this.room === undefined) this.core.counters.connected += 1;
     this.room = room;
     this.emitChannel('ConfbridgeJoin', this.primary, [], [['Conference', room], ['Admin', 'No']]);
     this.core.joinRoom(room, this);
@@ -241,8 +241,8 @@ export class CustomerCall implements ChannelOwner, RoomMember {
     this.cancelDialplanTimers();
     this.leaveRoom();
     this.isDropped = true;
-    this.core.stats.dropped += 1;
-    if (isBackstop) this.core.stats.backstopDrops += 1;
+    this.core.counters.dropped += 1;
+    if (isBackstop) this.core.counters.backstopDrops += 1;
     const message = this.primary.vars.get('SAFE_HARBOR') ?? 'vm-goodbye';
     this.primary.moveTo('dialer-drop', 's');
     this.emitUser(this.primary, 'DialerDrop', [['AttemptID', this.attemptId()]]);

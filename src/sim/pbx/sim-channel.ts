@@ -122,7 +122,7 @@ export interface SimPbxStats {
 export interface PbxCore {
   readonly channelVars: readonly string[];
   readonly model: SimModel;
-  readonly stats: SimPbxStats;
+  readonly counters: SimPbxStats;
   emitEvent(event: string, privilege: string, fields: AmiFields): void;
   schedule(modelMs: number, fn: () => void): NodeJS.Timeout;
   channelSuffix(): string;
