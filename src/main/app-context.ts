@@ -17,11 +17,10 @@ import { KnexLeadRepository } from '../adapters/db/knex-lead-repository.js';
 import { RedisEventBus } from '../adapters/queue/redis-event-bus.js';
 import { AgentDeskService } from '../services/agents/agent-desk-service.js';
 import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function createAppContext(config: Config, knex: Knex, redisUrl: string, logger: Logger) {
+export async function createAppContext(config: Config, knex: Knex, redisUrl: string) {
   const files = await loadCampaignFiles(config.campaignsDir);
   const campaignStore = new KnexCampaignStore(knex);
   await campaignStore.sync(files);

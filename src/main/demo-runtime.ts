@@ -57,7 +57,7 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
     const infra = await startInfrastructure(config, say);
     stops.push(() => infra.stop());
 
-    const ctx = await createAppContext(config, infra.knex, infra.redisUrl, logger);
+    const ctx = await createAppContext(config, infra.knex, infra.redisUrl);
     stops.push(() => ctx.bus.close());
     say(`loaded ${ctx.files.campaigns.length} campaigns (${ctx.files.campaigns.map((c) => c.definition.id).join(', ')}) and ${ctx.files.scripts.length} scripts`);
 

@@ -13,7 +13,7 @@ export async function startFromEnvironment(role: string) {
   }
   const knex = createKnex(config.databaseUrl, { max: 20 });
   await migrateToLatest(knex);
-  const ctx = await createAppContext(config, knex, config.redisUrl, logger);
+  const ctx = await createAppContext(config, knex, config.redisUrl);
   return { config, logger, knex, ctx };
 }
 

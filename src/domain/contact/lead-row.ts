@@ -119,6 +119,7 @@ const ROLE_ALIASES: Record<string, PersonRole> = {
   contact: 'third_party',
 };
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const FORMULA_START = /^[=+@\t\r]|^-(?=[^\d\s])/;
 const MARKUP = /[<>]/;
