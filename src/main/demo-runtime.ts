@@ -88,8 +88,11 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
     const worker = await startDialerWorker(ctx, infra.knex, telephony.telephony, infra.redisUrl, logger);
     stops.push(() => worker.stop());
 
-    // Sample lists, once per database.
-    for (const c of ctx.files.campaigns) {
+    // Sample lists, once per database. Never against a real PBX: the sample numbers are made up but
+    // may belong to real people, and a real trunk would ring them.
+    const sampleCampaigns = config.ami.host ? [] : ctx.files.campaigns;
+    if (config.ami.host) say('AMI_HOST is set: the sample lists are not imported (upload your own lists)');
+    for (const c of sampleCampaigns) {
       const file = path.resolve(config.campaignsDir, 'sample-lists', `${c.definition.id}.csv`);
       const exists = await fs.stat(file).then(() => true, () => false);
       if (!exists) continue;

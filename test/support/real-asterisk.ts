@@ -12,10 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { chown, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const DOCS = path.join(REPO, 'docs/asterisk');
 const RUN_SUBDIRS = ['etc', 'lib', 'spool/monitor', 'run', 'log', 'cache', 'agi-bin'];
 const BOOT_TIMEOUT_MS = 60_000;

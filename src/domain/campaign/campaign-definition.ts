@@ -2,6 +2,7 @@
  * The campaign file (campaigns/*.yaml) schema. Files are data, validated here on load; an invalid
  * file stops start-up with the file, the field path and what is wrong (adapters/campaign-files).
  */
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { durationMs } from '../shared/duration.js';
 import { SYSTEM_OUTCOMES } from '../calls/call-outcome.js';
@@ -28,6 +29,7 @@ const callingWindow = z
   .object({
     days: z.array(z.enum(DAY_KINDS)).min(1),
     from: localTime,
+    /** Exclusive: "22:00" means the last call may start at 21:59. */
     to: localTime,
   })
   .strict()
@@ -46,6 +48,7 @@ export type LocalizedText = z.infer<typeof localizedText>;
 const systemRetryRule = z
   .object({
     delay: durationMs.optional(),
+    /** How many attempts of the lead may end with this outcome; when reached the lead is closed. */
     maxAttempts: z.number().int().min(0).max(100).optional(),
     /** "retry" (default), "final" closes the lead, "phone-bad" stops dialing that number. */
     action: z.enum(['retry', 'final', 'phone-bad']).default('retry'),
@@ -134,7 +137,10 @@ export const campaignDefinitionSchema = z
         /** Rule set id, e.g. RU-230-FZ, US-REG-F. */
         ruleSet: z.string().regex(/^[A-Z0-9][A-Z0-9+-]*$/, 'rule set ids are upper-case, e.g. RU-230-FZ'),
         /** Fallback zone when nothing else is known about a phone; absent = such phones are not dialed. */
-        defaultZone: z.string().optional(),
+        defaultZone: z
+          .string()
+          .refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone, e.g. Europe/Moscow')
+          .optional(),
       })
       .strict(),
     /** Calling windows in the called person's local time; a call is allowed only inside one of them in every candidate zone. */

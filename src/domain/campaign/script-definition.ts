@@ -18,7 +18,9 @@ export const SCRIPT_PLACEHOLDERS = [
   'debt.currency',
   'debt.daysPastDue',
   'debt.accountNumber',
+  /** The campaign's callerId.name and callerId.number. */
   'campaign.callerName',
+  'campaign.callerNumber',
   'agent.name',
 ] as const;
 

@@ -94,6 +94,7 @@ export async function agentView(ctx: WebContext, agentId: number) {
         'debt.daysPastDue': desk.debt.daysPastDue,
         'debt.accountNumber': desk.debt.accountNumber,
         'campaign.callerName': campaign.callerId.name,
+        'campaign.callerNumber': campaign.callerId.number,
         'agent.name': agent.displayName,
       };
       call = {
