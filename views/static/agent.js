@@ -1,4 +1,4 @@
-/* global document, window, location, fetch, EventSource, Intl, URL, setInterval, setTimeout */
+/* global document, window, location, fetch, EventSource, URL, setInterval, setTimeout */
 /**
  * The agent desk, no framework. The server hands us a translated view-model (/agent/desk.json);
  * we only place text (textContent, never innerHTML with data), keep the per-call state the agent
@@ -134,7 +134,7 @@
     } catch {
       return { ok: false, status: 0, body: { message: t('desk.networkError') } };
     }
-    let json = null;
+    let json;
     try {
       json = await res.json();
     } catch {

@@ -1,4 +1,4 @@
-/* global document, Intl */
+/* global document */
 /**
  * Every page: instants rendered by the server as UTC (<time data-local datetime="…">) are shown in
  * the viewer's own time zone and language; the UTC value stays in the tooltip.

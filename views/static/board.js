@@ -1,4 +1,4 @@
-/* global document, location, fetch, Intl, URL, setInterval */
+/* global document, location, fetch, URL, CSS, setInterval */
 /**
  * The campaign board: every 2 s fetch /campaigns/board.json (the same view-model the page was
  * rendered from) and place the new figures with textContent; bars get their width through the

@@ -1,4 +1,4 @@
-/* global document, location, fetch, URL, setTimeout */
+/* global document, location, fetch, URL, CustomEvent, setTimeout */
 /**
  * Import progress: poll /imports/:id/progress.json (the page's own view-model) every second until
  * the import is done or refused; row problems are placed with textContent.

@@ -248,11 +248,10 @@ export class AttemptIndex {
 
   find(event: AmiEvent): AttemptRecord | undefined {
     const h = event.headers;
-    const direct =
-      (h.Uniqueid && this.byUniqueid.get(h.Uniqueid)) ||
-      (h.DestUniqueid && this.byUniqueid.get(h.DestUniqueid)) ||
-      (event.event === 'OriginateResponse' && h.ActionID && this.byActionId.get(h.ActionID)) ||
-      undefined;
+    // An OriginateResponse is ours only by ActionID: its Uniqueid is just the ChannelId requested,
+    // and someone else's Originate with the same ChannelId fails with that Uniqueid (seen on 22.10.1).
+    if (event.event === 'OriginateResponse') return h.ActionID ? this.byActionId.get(h.ActionID) : undefined;
+    const direct = (h.Uniqueid && this.byUniqueid.get(h.Uniqueid)) || (h.DestUniqueid && this.byUniqueid.get(h.DestUniqueid)) || undefined;
     const record =
       direct ??
       this.lookup(event.vars.ATTEMPTID) ??
@@ -262,7 +261,7 @@ export class AttemptIndex {
       this.lookup(h.DestLinkedid);
     if (record) {
       // Learn the channel for the events that carry no other key (none of ours, but cheap insurance).
-      if (h.Uniqueid && event.event !== 'OriginateResponse') this.byUniqueid.set(h.Uniqueid, record);
+      if (h.Uniqueid) this.byUniqueid.set(h.Uniqueid, record);
       if (h.DestUniqueid) this.byUniqueid.set(h.DestUniqueid, record);
     }
     return record;

@@ -171,6 +171,9 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
     expect(responses).toEqual(['Failure/0']);
     await client.close();
     await telephony.hangup(waiting.channel);
-    expect(classifyCallEnd((await ended(first.attemptId)).evidence)).toBe('answered-no-agent-hangup');
+    const end = await ended(first.attemptId);
+    expect(classifyCallEnd(end.evidence)).toBe('answered-no-agent-hangup');
+    // The foreign failure is not mistaken for this attempt's: correlation of OriginateResponse is by ActionID.
+    expect(end.evidence).toMatchObject({ originateSucceeded: true, originateReason: 4 });
   });
 });
