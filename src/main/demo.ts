@@ -31,11 +31,11 @@ const say = (line: string) => {
   if (!args.quiet) process.stderr.write(`[demo] ${line}\n`);
 };
 
-function positive(name: string, text: string | undefined, fallback: number): number {
+function numberArg(name: string, text: string | undefined, fallback: number, min = Number.MIN_VALUE): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) {
-    process.stderr.write(`--${name}: "${text}" is not a positive number\n`);
+  if (!Number.isFinite(value) || value < min) {
+    process.stderr.write(`--${name}: "${text}" is not a number ${min === Number.MIN_VALUE ? 'above 0' : `≥ ${min}`}\n`);
     process.exit(2);
   }
   return value;
@@ -44,12 +44,12 @@ function positive(name: string, text: string | undefined, fallback: number): num
 async function main(): Promise<void> {
   const startedAt = new Date();
   const config = loadConfig();
-  const exitAfter = args['exit-after'] === undefined ? undefined : positive('exit-after', args['exit-after'], 90);
+  const exitAfter = args['exit-after'] === undefined ? undefined : numberArg('exit-after', args['exit-after'], 90);
   const demo = await startDemo(config, {
-    agents: Math.round(positive('agents', args.agents, 8)),
-    port: args.port === undefined ? config.web.port : Math.round(positive('port', args.port, 3000)),
-    seed: positive('seed', args.seed, 1),
-    timeScale: positive('time-scale', args['time-scale'], 1),
+    agents: Math.round(numberArg('agents', args.agents, 8)),
+    port: args.port === undefined ? config.web.port : Math.round(numberArg('port', args.port, 3000, 0)),
+    seed: numberArg('seed', args.seed, 1),
+    timeScale: numberArg('time-scale', args['time-scale'], 1),
     say,
   }).catch((err: unknown) => {
     process.stderr.write(`\n${err instanceof Error ? err.message : String(err)}\n`);

@@ -47,7 +47,11 @@ describe('npm run demo -- --exit-after', () => {
       ['--exit-after', '45', '--time-scale', '0.3', '--agents', '6', '--port', '0', '--seed', '3'],
     );
     const last = output.stdout.trim().split('\n').at(-1) ?? '';
-    summary = JSON.parse(last) as DemoSummary;
+    try {
+      summary = JSON.parse(last) as DemoSummary;
+    } catch {
+      throw new Error(`the demo printed no JSON summary (exit ${output.code}):\n${output.stdout}\n${output.stderr.slice(-3000)}`);
+    }
   });
   afterAll(async () => {
     await db?.drop();

@@ -260,7 +260,7 @@ export class AttemptIndex {
       this.lookup(h.Linkedid) ??
       this.lookup(h.DestLinkedid);
     if (record) {
-      // Learn the channel for the events that carry no other key (none of ours, but cheap insurance).
+      // Remember the channel: its later events need no ATTEMPTID (manager.conf channelvars may lack it).
       if (h.Uniqueid) this.byUniqueid.set(h.Uniqueid, record);
       if (h.DestUniqueid) this.byUniqueid.set(h.DestUniqueid, record);
     }

@@ -261,9 +261,11 @@ export class AmiTelephony implements Telephony {
   private onAgentLegEvent(event: AmiEvent): boolean {
     const h = event.headers;
     const leg =
-      (event.event === 'OriginateResponse' && h.ActionID ? this.legsByActionId.get(h.ActionID) : undefined) ??
-      (h.Uniqueid ? this.legsByUniqueid.get(h.Uniqueid) : undefined) ??
-      (h.DestUniqueid ? this.legsByUniqueid.get(h.DestUniqueid) : undefined);
+      event.event === 'OriginateResponse'
+        ? h.ActionID === undefined
+          ? undefined
+          : this.legsByActionId.get(h.ActionID)
+        : ((h.Uniqueid ? this.legsByUniqueid.get(h.Uniqueid) : undefined) ?? (h.DestUniqueid ? this.legsByUniqueid.get(h.DestUniqueid) : undefined));
     if (!leg) return false;
     const isLeg = h.Uniqueid === leg.channelId && event.event !== 'OriginateResponse';
     if (isLeg && h.Channel) leg.channel = h.Channel;
