@@ -29,7 +29,7 @@ export async function startInfrastructure(config: Config, say: (line: string) =>
     if (!databaseUrl) {
       const port = await findFreePort();
       say(`starting embedded PostgreSQL (data in ${path.join(config.dataDir, 'pg')}) on 127.0.0.1:${port}…`);
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port });
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port, onNote: say });
       stops.push(() => pg.stop());
       await ensureDatabase(pg.url('postgres'), DEMO_DATABASE);
       databaseUrl = pg.url(DEMO_DATABASE);

@@ -42,7 +42,11 @@ export const shouldSkipRealAsterisk = process.env.DIALER_SKIP_REAL_ASTERISK === 
 
 async function buildRoot(): Promise<string> {
   try {
-    const { stdout } = await run('bash', [path.join(REPO, 'scripts/asterisk-root.sh')], { cwd: REPO, maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 });
+    const { stdout } = await run('bash', [path.join(REPO, 'scripts/asterisk-root.sh')], {
+      cwd: REPO,
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 30 * 60_000,
+    });
     const root = stdout.trim().split('\n').at(-1)?.trim();
     if (!root) throw new Error('scripts/asterisk-root.sh printed no root path');
     return root;
@@ -52,6 +56,7 @@ async function buildRoot(): Promise<string> {
       `Cannot get the Asterisk 22 root (scripts/asterisk-root.sh failed: ${String((error as Error).message).split('\n')[0]}).\n${stderr.slice(-2000)}\n` +
         'The real-Asterisk suite needs root and network access to debootstrap Debian sid once. ' +
         'Set DIALER_SKIP_REAL_ASTERISK=1 to skip it on this machine.',
+      { cause: error },
     );
   }
 }
@@ -71,7 +76,10 @@ async function freePort(): Promise<number> {
 /** uid/gid of the root's "asterisk" user: Asterisk drops to it (-U/-G) and must own the run dir. */
 async function asteriskIds(root: string): Promise<{ uid: number; gid: number }> {
   const passwd = await readFile(path.join(root, 'etc/passwd'), 'utf8');
-  const fields = passwd.split('\n').find((line) => line.startsWith('asterisk:'))?.split(':');
+  const fields = passwd
+    .split('\n')
+    .find((line) => line.startsWith('asterisk:'))
+    ?.split(':');
   if (!fields) throw new Error(`${root}/etc/passwd has no asterisk user`);
   return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }
@@ -104,9 +112,15 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function waitForAmi(port: number, child: ChildProcess, deadline: number, logTail: () => string): Promise<void> {
+async function waitForAmi(
+  port: number,
+  child: ChildProcess,
+  deadline: number,
+  logTail: () => string,
+): Promise<void> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Asterisk exited with code ${child.exitCode} while starting:\n${logTail()}`);
+    if (child.exitCode !== null)
+      throw new Error(`Asterisk exited with code ${child.exitCode} while starting:\n${logTail()}`);
     const isOpen = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
       socket.once('data', (data) => {
@@ -116,7 +130,8 @@ async function waitForAmi(port: number, child: ChildProcess, deadline: number, l
       socket.once('error', () => resolve(false));
     });
     if (isOpen) return;
-    if (Date.now() > deadline) throw new Error(`Asterisk's AMI did not open on 127.0.0.1:${port}:\n${logTail()}`);
+    if (Date.now() > deadline)
+      throw new Error(`Asterisk's AMI did not open on 127.0.0.1:${port}:\n${logTail()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -129,20 +144,30 @@ export async function startRealAsterisk(options: { amiPort?: number } = {}): Pro
   const runDir = `/tmp/dialer-lab-${process.pid}-${randomBytes(4).toString('hex')}`;
   const hostRunDir = path.join(root, runDir);
   for (const sub of RUN_SUBDIRS) await mkdir(path.join(hostRunDir, sub), { recursive: true });
-  await renderConfigs(path.join(hostRunDir, 'etc'), { RUN: runDir, AMI_PORT: String(port), AMI_USER: user, AMI_SECRET: secret });
+  await renderConfigs(path.join(hostRunDir, 'etc'), {
+    RUN: runDir,
+    AMI_PORT: String(port),
+    AMI_USER: user,
+    AMI_SECRET: secret,
+  });
   const { uid, gid } = await asteriskIds(root);
   await chownTree(hostRunDir, uid, gid);
 
   const conf = `${runDir}/etc/asterisk.conf`;
   let output = '';
-  const child = spawn('chroot', [root, 'asterisk', '-C', conf, '-f', '-n', '-U', 'asterisk', '-G', 'asterisk'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'chroot',
+    [root, 'asterisk', '-C', conf, '-f', '-n', '-U', 'asterisk', '-G', 'asterisk'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-LOG_TAIL_BYTES);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const logTail = () => output;
-  const cli = async (command: string) => (await run('chroot', [root, 'asterisk', '-C', conf, '-rx', command], { timeout: 15_000 })).stdout;
+  const cli = async (command: string) =>
+    (await run('chroot', [root, 'asterisk', '-C', conf, '-rx', command], { timeout: 15_000 })).stdout;
 
   let stopped = false;
   const stop = async () => {

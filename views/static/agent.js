@@ -234,12 +234,12 @@
     $('call-role').textContent = c.person.role;
     $('call-phone').textContent = c.dialedPhone;
     $('call-campaign').textContent = c.campaignName;
+    $('call-zones-note').textContent = c.person.zonesNote;
 
     const person = $('person-facts');
     person.replaceChildren();
     fact(person, t('desk.dob'), c.person.birthDate, c.person.age ? h('span', { class: 'muted' }, ` (${c.person.age})`) : null);
     fact(person, t('desk.region'), c.person.region);
-    fact(person, t('desk.localTime'), h('span', { attrs: { id: 'person-clock-text' } }), c.person.zonesNote ? h('span', { class: 'muted block' }, c.person.zonesNote) : null);
     if (c.person.flags.length > 0) fact(person, t('desk.flags'), c.person.flags.map((f) => h('span', { class: 'tag warn' }, f)));
 
     const debt = $('debt-facts');
@@ -308,9 +308,6 @@
         h('span', { class: 'clock' }, h('span', { class: 'clock-time' }, z.time), h('span', { class: 'clock-zone' }, `${z.weekday} · ${z.place} · ${z.offset}`)),
       ),
     );
-    if (parts.length === 0) big.replaceChildren(h('span', { class: 'clock-zone' }, t('desk.localTimeUnknown')));
-    const inline = $('person-clock-text');
-    if (inline) inline.textContent = parts.length ? parts.map((z) => `${z.time} ${z.place} (${z.offset})`).join(', ') : t('desk.localTimeUnknown');
     const zone = $('callback-zone').value;
     if (zone) $('callback-now').textContent = t('desk.callbackNowThere', { time: `${clockIn(zone).day} ${clockIn(zone).time}` });
   }
@@ -550,9 +547,9 @@
     isSubmitting = false;
     $('btn-save').disabled = false;
     if (r.ok) {
-      say(t('desk.saved', { label }));
       fail('');
       await refresh();
+      say(t('desk.saved', { label }));
       return;
     }
     const issues = Array.isArray(r.body.issues) ? r.body.issues : [];
@@ -573,9 +570,13 @@
     const c = view.call;
     const a = view.agent;
     show($('btn-hangup'), a.can.hangup);
+    if (a.state !== lastPhase) {
+      // A new phase replaces the previous phase's message; "Saved: …" survives into ready/paused.
+      if (a.state === 'reserved') say(c ? t('desk.reservedHint', { phone: c.dialedPhone }) : a.stateLabel);
+      else if (a.state === 'on-call' || a.state === 'wrap-up' || a.state === 'offline') say('');
+    }
     if (!c) {
-      lastPhase = null;
-      say(a.state === 'reserved' ? a.stateLabel : '');
+      lastPhase = a.state;
       return;
     }
     for (const b of $('disposition-buttons').children) b.disabled = !a.can.dispose;
@@ -584,9 +585,7 @@
     const hint = { reserved: '', 'on-call': t('desk.resultAfterHangup'), 'wrap-up': t('desk.wrapUpHint') }[a.state] || '';
     $('result-hint').textContent = hint;
     show($('wrapup-countdown'), a.state === 'wrap-up');
-    if (a.state === 'reserved') say(t('desk.reservedHint', { phone: c.dialedPhone }));
     if (a.state !== lastPhase && a.state === 'wrap-up') {
-      say(t('desk.wrapUpHint'));
       const active = document.activeElement;
       const isTyping = active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT');
       if (!isTyping) {

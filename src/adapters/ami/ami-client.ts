@@ -145,7 +145,8 @@ export class AmiClient implements AmiClientApi {
    * error) with a TelephonyError naming host:port and user, while retrying continues in the background.
    */
   connect(): Promise<void> {
-    if (this.closing) return Promise.reject(new TelephonyError('AMI_DISCONNECTED', `AMI client for ${this.where} is closed`));
+    if (this.closing)
+      return Promise.reject(new TelephonyError('AMI_DISCONNECTED', `AMI client for ${this.where} is closed`));
     if (this.isReady) return Promise.resolve();
     const promise = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     if (!this.started) {
@@ -162,7 +163,12 @@ export class AmiClient implements AmiClientApi {
     clearTimeout(this.reconnectTimer);
     if (this.connection?.ready) {
       // Logoff lets Asterisk end the session cleanly instead of logging a broken pipe.
-      await this.dispatch({ Action: 'Logoff' }, { timeoutMs: this.timing.logoffTimeoutMs }, false, true).catch(() => undefined);
+      await this.dispatch(
+        { Action: 'Logoff' },
+        { timeoutMs: this.timing.logoffTimeoutMs },
+        false,
+        true,
+      ).catch(() => undefined);
     }
     const connection = this.connection;
     if (connection) this.teardown(connection);
@@ -180,7 +186,11 @@ export class AmiClient implements AmiClientApi {
   }
 
   list(action: AmiAction, options: AmiSendOptions = {}): Promise<AmiListResult> {
-    return this.dispatch(action, { timeoutMs: this.timing.listTimeoutMs, ...options }, true) as Promise<AmiListResult>;
+    return this.dispatch(
+      action,
+      { timeoutMs: this.timing.listTimeoutMs, ...options },
+      true,
+    ) as Promise<AmiListResult>;
   }
 
   onEvent(listener: (event: AmiEvent) => void): () => void {
@@ -193,33 +203,72 @@ export class AmiClient implements AmiClientApi {
     return () => this.linkListeners.delete(listener);
   }
 
-  private dispatch(action: AmiAction, options: AmiSendOptions, isList: boolean, isLogoff = false): Promise<AmiResponse | AmiListResult> {
+  private dispatch(
+    action: AmiAction,
+    options: AmiSendOptions,
+    isList: boolean,
+    isLogoff = false,
+  ): Promise<AmiResponse | AmiListResult> {
     const connection = this.connection;
-    if (this.closing && !isLogoff) return Promise.reject(new TelephonyError('AMI_DISCONNECTED', `AMI client for ${this.where} is closed; ${action.Action} not sent`));
+    if (this.closing && !isLogoff)
+      return Promise.reject(
+        new TelephonyError(
+          'AMI_DISCONNECTED',
+          `AMI client for ${this.where} is closed; ${action.Action} not sent`,
+        ),
+      );
     if (connection?.ready !== true) {
       const why = this.lastFailure ? `: ${this.lastFailure}` : '';
-      return Promise.reject(new TelephonyError('AMI_NOT_READY', `AMI link to ${this.where} is not ready${why}; ${action.Action} not sent`));
+      return Promise.reject(
+        new TelephonyError(
+          'AMI_NOT_READY',
+          `AMI link to ${this.where} is not ready${why}; ${action.Action} not sent`,
+        ),
+      );
     }
     const actionId = options.actionId ?? this.newActionId();
-    if (this.pending.has(actionId)) return Promise.reject(new TelephonyError('AMI_BAD_VALUE', `ActionID ${actionId} is already in use`));
+    if (this.pending.has(actionId))
+      return Promise.reject(new TelephonyError('AMI_BAD_VALUE', `ActionID ${actionId} is already in use`));
     let wire: Record<string, string | Record<string, string>>;
     try {
       wire = toLibraryAction(action, actionId);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const timeoutMs = options.timeoutMs ?? (/^originate$/i.test(action.Action) ? this.timing.originateTimeoutMs : this.timing.actionTimeoutMs);
+    const timeoutMs =
+      options.timeoutMs ??
+      (/^originate$/i.test(action.Action) ? this.timing.originateTimeoutMs : this.timing.actionTimeoutMs);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.forget(actionId);
-        reject(new TelephonyError('AMI_TIMEOUT', `AMI ${action.Action} (${actionId}) to ${this.where}: no answer within ${timeoutMs} ms`));
+        reject(
+          new TelephonyError(
+            'AMI_TIMEOUT',
+            `AMI ${action.Action} (${actionId}) to ${this.where}: no answer within ${timeoutMs} ms`,
+          ),
+        );
       }, timeoutMs);
-      this.pending.set(actionId, { actionId, action: action.Action, isList, connection, timer, resolve, reject, response: undefined, items: [] });
+      this.pending.set(actionId, {
+        actionId,
+        action: action.Action,
+        isList,
+        connection,
+        timer,
+        resolve,
+        reject,
+        response: undefined,
+        items: [],
+      });
       try {
         connection.manager.action(wire);
       } catch (error) {
         this.forget(actionId);
-        reject(new TelephonyError('AMI_DISCONNECTED', `AMI ${action.Action} to ${this.where} could not be written: ${String(error)}`));
+        reject(
+          new TelephonyError(
+            'AMI_DISCONNECTED',
+            `AMI ${action.Action} to ${this.where} could not be written: ${String(error)}`,
+          ),
+        );
       }
     });
   }
@@ -242,7 +291,14 @@ export class AmiClient implements AmiClientApi {
     // Port 0: do not let the factory connect and log in on its own (it would log in with a no-op callback).
     const manager = AsteriskManager(0, host, user, secret, true);
     this.connectionSeq += 1;
-    const connection: Connection = { id: this.connectionSeq, manager, ready: false, closed: false, socketError: undefined, loginTimer: undefined };
+    const connection: Connection = {
+      id: this.connectionSeq,
+      manager,
+      ready: false,
+      closed: false,
+      socketError: undefined,
+      loginTimer: undefined,
+    };
     this.connection = connection;
     manager.on('rawevent', (raw: RawAmiMessage) => this.onRaw(connection, raw));
     manager.on('error', (error: Error) => {
@@ -287,7 +343,9 @@ export class AmiClient implements AmiClientApi {
     if (connection.closed) return;
     const wasReady = connection.ready;
     const detail = connection.socketError ? `${reason} (${connection.socketError})` : reason;
-    const message = wasReady ? `AMI connection to ${this.where} lost: ${detail}` : `cannot log in to AMI at ${this.where}: ${detail}`;
+    const message = wasReady
+      ? `AMI connection to ${this.where} lost: ${detail}`
+      : `cannot log in to AMI at ${this.where}: ${detail}`;
     this.fail(connection, new TelephonyError('AMI_DISCONNECTED', message), message);
   }
 
@@ -297,7 +355,9 @@ export class AmiClient implements AmiClientApi {
     if (this.connection === connection) this.connection = undefined;
     if (this.lastFailure !== reason) this.logger.warn({ ami: this.where, reason }, 'ami.link.down');
     this.lastFailure = reason;
-    this.rejectAllPending(new TelephonyError('AMI_DISCONNECTED', `${reason}; the action may or may not have run`));
+    this.rejectAllPending(
+      new TelephonyError('AMI_DISCONNECTED', `${reason}; the action may or may not have run`),
+    );
     this.rejectWaiters(error);
     this.setLink(false, reason);
     this.scheduleReconnect();
@@ -404,10 +464,20 @@ export class AmiClient implements AmiClientApi {
       this.logger.debug({ actionId, response: message.headers.Response }, 'ami.response.unmatched');
       return;
     }
-    const response: AmiResponse = { ...message, response: message.headers.Response ?? '', actionId, message: message.headers.Message };
+    const response: AmiResponse = {
+      ...message,
+      response: message.headers.Response ?? '',
+      actionId,
+      message: message.headers.Message,
+    };
     if (/^error$/i.test(response.response)) {
       this.forget(actionId);
-      pending.reject(new TelephonyError('AMI_REJECTED', `AMI ${pending.action} refused by ${this.where}: ${response.message ?? 'no message'}`));
+      pending.reject(
+        new TelephonyError(
+          'AMI_REJECTED',
+          `AMI ${pending.action} refused by ${this.where}: ${response.message ?? 'no message'}`,
+        ),
+      );
       return;
     }
     if (pending.isList && /^start$/i.test(message.headers.EventList ?? '')) {

@@ -42,8 +42,15 @@ export class AttemptRecord {
   private originateDialStatus: string | undefined;
   private originateReason: number | undefined;
   private originateSucceeded: boolean | undefined;
-  private readonly causes = { primary: undefined as number | undefined, second: undefined as number | undefined, far: undefined as number | undefined };
-  private readonly techCauses = { primary: undefined as number | undefined, far: undefined as number | undefined };
+  private readonly causes = {
+    primary: undefined as number | undefined,
+    second: undefined as number | undefined,
+    far: undefined as number | undefined,
+  };
+  private readonly techCauses = {
+    primary: undefined as number | undefined,
+    far: undefined as number | undefined,
+  };
 
   constructor(
     readonly attemptId: string,
@@ -85,7 +92,8 @@ export class AttemptRecord {
       }
       case 'DialBegin':
         // Only [dialer-dial]'s own Dial() has a caller; its destination is the far end.
-        if (h.Uniqueid !== undefined && h.Uniqueid !== this.attemptId && h.DestUniqueid) this.farEndUniqueid = h.DestUniqueid;
+        if (h.Uniqueid !== undefined && h.Uniqueid !== this.attemptId && h.DestUniqueid)
+          this.farEndUniqueid = h.DestUniqueid;
         break;
       case 'DialState':
         if (h.DialStatus === 'RINGING') this.ringing(out, at);
@@ -136,7 +144,12 @@ export class AttemptRecord {
     if (item.headers.Channel) this.primaryChannel = item.headers.Channel;
     if (numericHeader(item, 'ChannelState') === STATE_UP) this.answered(out, at);
     // Waiting in [dialer-outbound] after DialerHuman: the dialer may have missed that event.
-    if (item.headers.Context === 'dialer-outbound' && item.headers.Application === 'Wait' && !this.wasHumanWaiting) this.humanWaiting(out, at);
+    if (
+      item.headers.Context === 'dialer-outbound' &&
+      item.headers.Application === 'Wait' &&
+      !this.wasHumanWaiting
+    )
+      this.humanWaiting(out, at);
   }
 
   evidence(): CallEvidence {
@@ -150,8 +163,14 @@ export class AttemptRecord {
       wasConnected: this.wasConnected,
       wasDropped: this.wasDropped,
       // The far end's cause is the customer's network talking; the Local halves often say 0 or 16.
-      hangupCause: firstPositive(this.dialplanCause, this.causes.far, this.causes.primary, this.causes.second),
-      techCause: this.techCauses.far ?? (sip === undefined ? undefined : Number(sip)) ?? this.techCauses.primary,
+      hangupCause: firstPositive(
+        this.dialplanCause,
+        this.causes.far,
+        this.causes.primary,
+        this.causes.second,
+      ),
+      techCause:
+        this.techCauses.far ?? (sip === undefined ? undefined : Number(sip)) ?? this.techCauses.primary,
       dialStatus: this.trunkDialStatus ?? this.originateDialStatus,
       originateReason: this.originateReason,
       originateSucceeded: this.originateSucceeded,
@@ -172,7 +191,13 @@ export class AttemptRecord {
       case 'DialerAMD':
         this.answered(out, at);
         this.amdStatus = h.Status || undefined;
-        out.push({ kind: 'amd', attemptId: this.attemptId, status: h.Status ?? '', cause: h.Cause ?? '', at });
+        out.push({
+          kind: 'amd',
+          attemptId: this.attemptId,
+          status: h.Status ?? '',
+          cause: h.Cause ?? '',
+          at,
+        });
         break;
       case 'DialerHuman':
         if (!this.primaryChannel && h.Channel) this.primaryChannel = h.Channel;
@@ -251,7 +276,10 @@ export class AttemptIndex {
     // An OriginateResponse is ours only by ActionID: its Uniqueid is just the ChannelId requested,
     // and someone else's Originate with the same ChannelId fails with that Uniqueid (seen on 22.10.1).
     if (event.event === 'OriginateResponse') return h.ActionID ? this.byActionId.get(h.ActionID) : undefined;
-    const direct = (h.Uniqueid && this.byUniqueid.get(h.Uniqueid)) || (h.DestUniqueid && this.byUniqueid.get(h.DestUniqueid)) || undefined;
+    const direct =
+      (h.Uniqueid && this.byUniqueid.get(h.Uniqueid)) ||
+      (h.DestUniqueid && this.byUniqueid.get(h.DestUniqueid)) ||
+      undefined;
     const record =
       direct ??
       this.lookup(event.vars.ATTEMPTID) ??

@@ -12,7 +12,13 @@ const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9_.:@/+-]*$/;
 /** Printable: no C0 controls, no DEL, no C1 controls. */
-const NON_PRINTABLE = /[\u0000-\u001f\u007f-\u009f]/;
+function hasNonPrintable(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 const CALLER_ID_NUMBER = /^\+?[0-9]{0,32}$/;
 export const CALLER_ID_NAME_MAX = 80;
 
@@ -26,21 +32,25 @@ function describe(value: string): string {
 
 /** Rejects CR, LF and NUL anywhere in a header value. */
 export function assertWireSafe(header: string, value: string): void {
-  if (FORBIDDEN_CHARS.test(value)) throw bad(`AMI header ${header}: value ${describe(value)} contains CR, LF or NUL`);
+  if (FORBIDDEN_CHARS.test(value))
+    throw bad(`AMI header ${header}: value ${describe(value)} contains CR, LF or NUL`);
 }
 
 export function assertVariable(name: string, value: string): void {
-  if (!VARIABLE_NAME.test(name)) throw bad(`AMI Variable name ${describe(name)} is not [A-Za-z_][A-Za-z0-9_]*`);
+  if (!VARIABLE_NAME.test(name))
+    throw bad(`AMI Variable name ${describe(name)} is not [A-Za-z_][A-Za-z0-9_]*`);
   assertWireSafe(`Variable ${name}`, value);
   if (!VARIABLE_VALUE.test(value)) {
-    throw bad(`AMI Variable ${name}: value ${describe(value)} may only hold A-Z a-z 0-9 _ . : @ / + - (Asterisk splits values on commas)`);
+    throw bad(
+      `AMI Variable ${name}: value ${describe(value)} may only hold A-Z a-z 0-9 _ . : @ / + - (Asterisk splits values on commas)`,
+    );
   }
 }
 
 /** A CallerID name: printable, no double quote, trimmed to 80 characters. */
 export function sanitiseCallerIdName(name: string): string {
   assertWireSafe('CallerID', name);
-  if (NON_PRINTABLE.test(name)) throw bad(`CallerID name ${describe(name)} contains non-printable characters`);
+  if (hasNonPrintable(name)) throw bad(`CallerID name ${describe(name)} contains non-printable characters`);
   if (name.includes('"')) throw bad(`CallerID name ${describe(name)} contains a double quote`);
   return name.trim().slice(0, CALLER_ID_NAME_MAX).trim();
 }
@@ -48,7 +58,8 @@ export function sanitiseCallerIdName(name: string): string {
 /** Builds `"Name" <number>` (parsed by ast_callerid_parse, research §2.1) from checked parts. */
 export function formatCallerId(name: string, number: string): string {
   const cleanName = sanitiseCallerIdName(name);
-  if (!CALLER_ID_NUMBER.test(number)) throw bad(`CallerID number ${describe(number)} must be digits with an optional leading +`);
+  if (!CALLER_ID_NUMBER.test(number))
+    throw bad(`CallerID number ${describe(number)} must be digits with an optional leading +`);
   return cleanName === '' ? `<${number}>` : `"${cleanName}" <${number}>`;
 }
 
@@ -60,15 +71,19 @@ function assertCallerIdHeader(value: string): void {
   const match = CALLER_ID_HEADER.exec(value);
   if (!match) throw bad(`CallerID ${describe(value)} is not "Name" <number>`);
   const name = match[1] ?? match[3] ?? '';
-  if (NON_PRINTABLE.test(name)) throw bad(`CallerID name ${describe(name)} contains non-printable characters`);
-  if (name.length > CALLER_ID_NAME_MAX) throw bad(`CallerID name is longer than ${CALLER_ID_NAME_MAX} characters`);
+  if (hasNonPrintable(name)) throw bad(`CallerID name ${describe(name)} contains non-printable characters`);
+  if (name.length > CALLER_ID_NAME_MAX)
+    throw bad(`CallerID name is longer than ${CALLER_ID_NAME_MAX} characters`);
 }
 
 /**
  * Validates a whole action and returns the object handed to asterisk-manager (lower-case keys are
  * what the library expects; it re-cases them itself). Throws TelephonyError('AMI_BAD_VALUE').
  */
-export function toLibraryAction(action: AmiAction, actionId: string): Record<string, string | Record<string, string>> {
+export function toLibraryAction(
+  action: AmiAction,
+  actionId: string,
+): Record<string, string | Record<string, string>> {
   const out: Record<string, string | Record<string, string>> = {};
   for (const [header, value] of Object.entries(action)) {
     if (value === undefined) continue;

@@ -74,7 +74,8 @@ export class AmiTelephony implements Telephony {
     this.lostHangupMs = options.lostHangupMs ?? DEFAULT_LOST_HANGUP_MS;
     this.ambiguousGraceMs = options.ambiguousGraceMs ?? DEFAULT_AMBIGUOUS_GRACE_MS;
     this.now = options.now ?? (() => new Date());
-    if (!options.dialChannelTemplate.includes('{number}')) throw new TelephonyError('AMI_BAD_VALUE', 'dialChannelTemplate must contain {number}');
+    if (!options.dialChannelTemplate.includes('{number}'))
+      throw new TelephonyError('AMI_BAD_VALUE', 'dialChannelTemplate must contain {number}');
     this.unsubscribe.push(
       client.onEvent((event) => this.onAmiEvent(event)),
       client.onLink((state) => (state.up ? this.onLinkUp() : this.onLinkDown(state.reason))),
@@ -93,9 +94,18 @@ export class AmiTelephony implements Telephony {
 
   async originate(request: OriginateRequest): Promise<void> {
     const { attemptId } = request;
-    if (!ATTEMPT_ID.test(attemptId) || attemptId.startsWith(AGENT_LEG_PREFIX)) throw new TelephonyError('AMI_BAD_VALUE', `attemptId ${JSON.stringify(attemptId)} must be [A-Za-z0-9-], ≤100 chars`);
-    if (!E164.test(request.destinationE164)) throw new TelephonyError('AMI_BAD_VALUE', `destination ${JSON.stringify(request.destinationE164)} is not E.164 (+ and 5–15 digits)`);
-    if (this.attempts.get(attemptId)) throw new TelephonyError('AMI_BAD_VALUE', `attempt ${attemptId} is already in progress`);
+    if (!ATTEMPT_ID.test(attemptId) || attemptId.startsWith(AGENT_LEG_PREFIX))
+      throw new TelephonyError(
+        'AMI_BAD_VALUE',
+        `attemptId ${JSON.stringify(attemptId)} must be [A-Za-z0-9-], ≤100 chars`,
+      );
+    if (!E164.test(request.destinationE164))
+      throw new TelephonyError(
+        'AMI_BAD_VALUE',
+        `destination ${JSON.stringify(request.destinationE164)} is not E.164 (+ and 5–15 digits)`,
+      );
+    if (this.attempts.get(attemptId))
+      throw new TelephonyError('AMI_BAD_VALUE', `attempt ${attemptId} is already in progress`);
     this.assertReady('Originate');
     const record = new AttemptRecord(attemptId, this.client.newActionId());
     const action = {
@@ -137,17 +147,34 @@ export class AmiTelephony implements Telephony {
   }
 
   async connect(attemptId: string, channel: string, room: string): Promise<void> {
-    if (!ROOM.test(room)) throw new TelephonyError('AMI_BAD_VALUE', `room ${JSON.stringify(room)} must be 2–64 characters [A-Za-z0-9]`);
+    if (!ROOM.test(room))
+      throw new TelephonyError(
+        'AMI_BAD_VALUE',
+        `room ${JSON.stringify(room)} must be 2–64 characters [A-Za-z0-9]`,
+      );
     // Research §4.6: once DialerDrop was seen, the attempt is never redirected again.
-    if (this.attempts.get(attemptId)?.isDropped) throw new TelephonyError('AMI_REJECTED', `attempt ${attemptId} was already dropped`);
+    if (this.attempts.get(attemptId)?.isDropped)
+      throw new TelephonyError('AMI_REJECTED', `attempt ${attemptId} was already dropped`);
     this.assertReady('Redirect');
-    await this.client.send({ Action: 'Redirect', Channel: channel, Context: 'dialer-connect', Exten: room, Priority: 1 });
+    await this.client.send({
+      Action: 'Redirect',
+      Channel: channel,
+      Context: 'dialer-connect',
+      Exten: room,
+      Priority: 1,
+    });
   }
 
   async drop(attemptId: string, channel: string): Promise<void> {
     if (this.attempts.get(attemptId)?.isDropped) return;
     this.assertReady('Redirect');
-    await this.client.send({ Action: 'Redirect', Channel: channel, Context: 'dialer-drop', Exten: 's', Priority: 1 });
+    await this.client.send({
+      Action: 'Redirect',
+      Channel: channel,
+      Context: 'dialer-drop',
+      Exten: 's',
+      Priority: 1,
+    });
   }
 
   async hangup(channel: string): Promise<void> {
@@ -157,11 +184,26 @@ export class AmiTelephony implements Telephony {
 
   async originateAgentLeg(request: AgentLegRequest): Promise<void> {
     const { room, endpoint } = request;
-    if (!ROOM.test(room)) throw new TelephonyError('AMI_BAD_VALUE', `room ${JSON.stringify(room)} must be 2–64 characters [A-Za-z0-9]`);
-    if (!/^[A-Za-z0-9]+\/[A-Za-z0-9_.@:;/+-]+$/.test(endpoint)) throw new TelephonyError('AMI_BAD_VALUE', `agent endpoint ${JSON.stringify(endpoint)} is not a dial string`);
+    if (!ROOM.test(room))
+      throw new TelephonyError(
+        'AMI_BAD_VALUE',
+        `room ${JSON.stringify(room)} must be 2–64 characters [A-Za-z0-9]`,
+      );
+    if (!/^[A-Za-z0-9]+\/[A-Za-z0-9_.@:;/+-]+$/.test(endpoint))
+      throw new TelephonyError(
+        'AMI_BAD_VALUE',
+        `agent endpoint ${JSON.stringify(endpoint)} is not a dial string`,
+      );
     this.assertReady('Originate');
     this.legSeq += 1;
-    const leg: AgentLegRecord = { room, channelId: `${AGENT_LEG_PREFIX}${room}-${this.legSeq}`, actionId: this.client.newActionId(), channel: undefined, isUp: false, isDown: false };
+    const leg: AgentLegRecord = {
+      room,
+      channelId: `${AGENT_LEG_PREFIX}${room}-${this.legSeq}`,
+      actionId: this.client.newActionId(),
+      channel: undefined,
+      isUp: false,
+      isDown: false,
+    };
     this.trackLeg(leg);
     try {
       await this.client.send(
@@ -186,7 +228,9 @@ export class AmiTelephony implements Telephony {
 
   async hangupAgentLeg(room: string): Promise<void> {
     this.assertReady('Hangup');
-    const legs = [...new Set(this.legsByUniqueid.values())].filter((leg) => leg.room === room && !leg.isDown && leg.channel);
+    const legs = [...new Set(this.legsByUniqueid.values())].filter(
+      (leg) => leg.room === room && !leg.isDown && leg.channel,
+    );
     if (legs.length === 0) throw new TelephonyError('AMI_REJECTED', `no agent leg is up in room ${room}`);
     for (const leg of legs) await this.client.send({ Action: 'Hangup', Channel: leg.channel, Cause: 16 });
   }
@@ -201,8 +245,10 @@ export class AmiTelephony implements Telephony {
   }
 
   private assertReady(action: string): void {
-    if (this.isClosed) throw new TelephonyError('AMI_DISCONNECTED', `telephony is closed; ${action} not sent`);
-    if (!this.isReady) throw new TelephonyError('AMI_NOT_READY', `the PBX link is not ready; ${action} not sent`);
+    if (this.isClosed)
+      throw new TelephonyError('AMI_DISCONNECTED', `telephony is closed; ${action} not sent`);
+    if (!this.isReady)
+      throw new TelephonyError('AMI_NOT_READY', `the PBX link is not ready; ${action} not sent`);
   }
 
   private emit(event: TelephonyEvent): void {
@@ -227,8 +273,13 @@ export class AmiTelephony implements Telephony {
 
   private onTrigger(record: AttemptRecord, trigger: AttemptTrigger): void {
     if (trigger === 'primary-hangup') this.scheduleEnd(record, this.settleMs);
-    else if (trigger === 'originate-failed') this.scheduleEnd(record, record.hasChannel && !record.primaryHungUp ? this.lostHangupMs : this.settleMs);
-    else if (trigger === 'channel-appeared' && record.endTimer && !record.primaryHungUp) this.scheduleEnd(record, this.lostHangupMs);
+    else if (trigger === 'originate-failed')
+      this.scheduleEnd(
+        record,
+        record.hasChannel && !record.primaryHungUp ? this.lostHangupMs : this.settleMs,
+      );
+    else if (trigger === 'channel-appeared' && record.endTimer && !record.primaryHungUp)
+      this.scheduleEnd(record, this.lostHangupMs);
   }
 
   private scheduleEnd(record: AttemptRecord, delayMs: number): void {
@@ -244,11 +295,13 @@ export class AmiTelephony implements Telephony {
   }
 
   private forgetIfSilent(record: AttemptRecord): void {
-    if (!record.accepted && !record.sawEvents && this.attempts.get(record.attemptId) === record) this.attempts.remove(record);
+    if (!record.accepted && !record.sawEvents && this.attempts.get(record.attemptId) === record)
+      this.attempts.remove(record);
   }
 
   private trackLeg(leg: AgentLegRecord): void {
-    for (const id of [leg.channelId, `${leg.channelId}-2`, `${leg.channelId};2`]) this.legsByUniqueid.set(id, leg);
+    for (const id of [leg.channelId, `${leg.channelId}-2`, `${leg.channelId};2`])
+      this.legsByUniqueid.set(id, leg);
     this.legsByActionId.set(leg.actionId, leg);
   }
 
@@ -265,18 +318,26 @@ export class AmiTelephony implements Telephony {
         ? h.ActionID === undefined
           ? undefined
           : this.legsByActionId.get(h.ActionID)
-        : ((h.Uniqueid ? this.legsByUniqueid.get(h.Uniqueid) : undefined) ?? (h.DestUniqueid ? this.legsByUniqueid.get(h.DestUniqueid) : undefined));
+        : ((h.Uniqueid ? this.legsByUniqueid.get(h.Uniqueid) : undefined) ??
+          (h.DestUniqueid ? this.legsByUniqueid.get(h.DestUniqueid) : undefined));
     if (!leg) return false;
     const isLeg = h.Uniqueid === leg.channelId && event.event !== 'OriginateResponse';
     if (isLeg && h.Channel) leg.channel = h.Channel;
-    const isUp = (event.event === 'UserEvent' && h.UserEvent === 'AgentLegUp') || (event.event === 'ConfbridgeJoin' && isLeg);
+    const isUp =
+      (event.event === 'UserEvent' && h.UserEvent === 'AgentLegUp') ||
+      (event.event === 'ConfbridgeJoin' && isLeg);
     const isDown =
       (event.event === 'UserEvent' && h.UserEvent === 'AgentLegDown') ||
       (isLeg && (event.event === 'ConfbridgeLeave' || event.event === 'Hangup')) ||
       (event.event === 'OriginateResponse' && !/^success$/i.test(h.Response ?? ''));
     if (isUp && !leg.isUp && !leg.isDown) {
       leg.isUp = true;
-      this.emit({ kind: 'agent-leg-up', room: leg.room, channel: leg.channel ?? h.Channel ?? '', at: event.receivedAt });
+      this.emit({
+        kind: 'agent-leg-up',
+        room: leg.room,
+        channel: leg.channel ?? h.Channel ?? '',
+        at: event.receivedAt,
+      });
     }
     if (isDown) this.legDown(leg, event.receivedAt);
     return true;
@@ -330,7 +391,8 @@ export class AmiTelephony implements Telephony {
         this.end(record);
       }
     }
-    for (const leg of knownLegs) if (!leg.isDown && leg.isUp && !live.has(leg.channelId)) this.legDown(leg, at);
+    for (const leg of knownLegs)
+      if (!leg.isDown && leg.isUp && !live.has(leg.channelId)) this.legDown(leg, at);
     for (const item of live.values()) this.adopt(item, at);
   }
 
@@ -339,7 +401,14 @@ export class AmiTelephony implements Telephony {
     const uniqueid = item.headers.Uniqueid ?? '';
     const legMatch = /^agentleg-([A-Za-z0-9]+)-\d+$/.exec(uniqueid);
     if (legMatch?.[1] && !this.legsByUniqueid.has(uniqueid) && item.headers.Context === 'agent-login') {
-      const leg: AgentLegRecord = { room: legMatch[1], channelId: uniqueid, actionId: `adopted-${uniqueid}`, channel: item.headers.Channel, isUp: true, isDown: false };
+      const leg: AgentLegRecord = {
+        room: legMatch[1],
+        channelId: uniqueid,
+        actionId: `adopted-${uniqueid}`,
+        channel: item.headers.Channel,
+        isUp: true,
+        isDown: false,
+      };
       this.trackLeg(leg);
       this.emit({ kind: 'agent-leg-up', room: leg.room, channel: leg.channel ?? '', at });
       return;

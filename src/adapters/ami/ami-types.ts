@@ -180,7 +180,11 @@ export function normaliseRawMessage(raw: Readonly<Record<string, unknown>>): Ami
       addVarLines(vars, value as string | string[]);
       continue;
     }
-    const text = Array.isArray(value) ? value.map(String).join('\n') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = Array.isArray(value)
+      ? value.map(String).join('\n')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
     headers[amiHeaderCase(key)] = text;
   }
   return { headers, vars, destVars };

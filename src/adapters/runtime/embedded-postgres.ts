@@ -24,6 +24,8 @@ export interface EmbeddedPostgresOptions {
   password?: string;
   /** Receives PostgreSQL's log lines. */
   onLog?: (line: string) => void;
+  /** Receives this module's own notes for a person (where the data went, and why). */
+  onNote?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -178,6 +180,7 @@ function run(
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const onLog = options.onLog ?? (() => undefined);
+  const onNote = options.onNote ?? onLog;
   const user = options.user ?? 'postgres';
   const password = options.password ?? 'postgres';
   let bins = await locateBinaries();
@@ -196,12 +199,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!(await canReach(dataDir, ids.uid, ids.gid))) {
       const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
       const fallback = path.join(FALLBACK_ROOT, 'data', key, 'pg');
-      onLog(`data folder ${dataDir} is not reachable by user ${SYSTEM_USER}; using ${fallback}`);
+      onNote(`data folder ${dataDir} is not reachable by user ${SYSTEM_USER}; using ${fallback}`);
       dataDir = fallback;
     }
   }
 
   const isInitialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  // Parents traversable (a recursive mkdir would give them the leaf's 0700), the cluster folder private.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (ids) await fs.chown(dataDir, ids.uid, ids.gid);
 

@@ -6,7 +6,14 @@
  * "h" extension), Hangup.
  */
 import type { AmiFields } from './ami-codec.js';
-import { CHANNEL_STATE, causeText, SimChannel, type ChannelOwner, type PbxCore, type RoomMember } from './sim-channel.js';
+import {
+  CHANNEL_STATE,
+  causeText,
+  SimChannel,
+  type ChannelOwner,
+  type PbxCore,
+  type RoomMember,
+} from './sim-channel.js';
 
 export interface AgentLegRequest {
   readonly actionId: string | undefined;
@@ -37,11 +44,23 @@ export class AgentLeg implements ChannelOwner, RoomMember {
     if (local) {
       const [, exten = '', context = ''] = local;
       const base = `Local/${exten}@${context}-${suffix}`;
-      this.leg = new SimChannel(`${base};1`, request.channelId, request.channelId, this, { state: CHANNEL_STATE.down, context, exten });
-      this.phoneSide = new SimChannel(`${base};2`, request.otherChannelId, request.channelId, this, { state: CHANNEL_STATE.ring, context, exten });
+      this.leg = new SimChannel(`${base};1`, request.channelId, request.channelId, this, {
+        state: CHANNEL_STATE.down,
+        context,
+        exten,
+      });
+      this.phoneSide = new SimChannel(`${base};2`, request.otherChannelId, request.channelId, this, {
+        state: CHANNEL_STATE.ring,
+        context,
+        exten,
+      });
     } else {
       const name = `${request.endpoint.replace(/@.*$/, '')}-${suffix}`;
-      this.leg = new SimChannel(name, request.channelId, request.channelId, this, { state: CHANNEL_STATE.down, context: 'from-agents', exten: 's' });
+      this.leg = new SimChannel(name, request.channelId, request.channelId, this, {
+        state: CHANNEL_STATE.down,
+        context: 'from-agents',
+        exten: 's',
+      });
       this.phoneSide = undefined;
     }
   }
@@ -54,7 +73,10 @@ export class AgentLeg implements ChannelOwner, RoomMember {
       for (const [name, value] of this.request.variables) channel.vars.set(name, value);
       channel.varsVisible = true;
     }
-    this.emit('DialBegin', [...this.leg.snapshot(this.core.channelVars, 'Dest'), ['DialString', this.request.endpoint.replace(/^[^/]+\//, '')]]);
+    this.emit('DialBegin', [
+      ...this.leg.snapshot(this.core.channelVars, 'Dest'),
+      ['DialString', this.request.endpoint.replace(/^[^/]+\//, '')],
+    ]);
     this.after(this.core.model.agentAnswerMs, () => this.answer());
   }
 
@@ -151,11 +173,19 @@ export class AgentLeg implements ChannelOwner, RoomMember {
   }
 
   private emitUser(name: string): void {
-    this.emit('UserEvent', [...this.leg.snapshot(this.core.channelVars), ['UserEvent', name], ['Room', this.request.room]], 'user,all');
+    this.emit(
+      'UserEvent',
+      [...this.leg.snapshot(this.core.channelVars), ['UserEvent', name], ['Room', this.request.room]],
+      'user,all',
+    );
   }
 
   private emitHangup(channel: SimChannel, cause: number): void {
-    this.emit('Hangup', [...channel.snapshot(this.core.channelVars), ['Cause', String(cause)], ['Cause-txt', causeText(cause)]]);
+    this.emit('Hangup', [
+      ...channel.snapshot(this.core.channelVars),
+      ['Cause', String(cause)],
+      ['Cause-txt', causeText(cause)],
+    ]);
     this.core.removeChannel(channel);
   }
 }

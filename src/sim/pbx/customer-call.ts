@@ -8,7 +8,14 @@
  */
 import type { AmiFields } from './ami-codec.js';
 import type { CallPlan } from './sim-model.js';
-import { CHANNEL_STATE, causeText, SimChannel, type ChannelOwner, type PbxCore, type RoomMember } from './sim-channel.js';
+import {
+  CHANNEL_STATE,
+  causeText,
+  SimChannel,
+  type ChannelOwner,
+  type PbxCore,
+  type RoomMember,
+} from './sim-channel.js';
 
 export interface CustomerCallRequest {
   readonly actionId: string | undefined;
@@ -37,9 +44,27 @@ interface FarEndFailure {
 /** app_dial's DIALSTATUS and DialEnd for each PJSIP failure (lab traces; handle_cause in app_dial.c). */
 const FAILURES: Record<'busy' | 'invalid' | 'congestion' | 'rejected', FarEndFailure> = {
   busy: { dialEndStatus: 'BUSY', dialplanStatus: 'BUSY', cause: 17, sip: '486 Busy Here', reason: 5 },
-  invalid: { dialEndStatus: 'NOANSWER', dialplanStatus: 'CHANUNAVAIL', cause: 1, sip: '404 Not Found', reason: 8 },
-  congestion: { dialEndStatus: 'CONGESTION', dialplanStatus: 'CONGESTION', cause: 34, sip: '503 Service Unavailable', reason: 8 },
-  rejected: { dialEndStatus: 'NOANSWER', dialplanStatus: 'CHANUNAVAIL', cause: 21, sip: '603 Decline', reason: 8 },
+  invalid: {
+    dialEndStatus: 'NOANSWER',
+    dialplanStatus: 'CHANUNAVAIL',
+    cause: 1,
+    sip: '404 Not Found',
+    reason: 8,
+  },
+  congestion: {
+    dialEndStatus: 'CONGESTION',
+    dialplanStatus: 'CONGESTION',
+    cause: 34,
+    sip: '503 Service Unavailable',
+    reason: 8,
+  },
+  rejected: {
+    dialEndStatus: 'NOANSWER',
+    dialplanStatus: 'CHANUNAVAIL',
+    cause: 21,
+    sip: '603 Decline',
+    reason: 8,
+  },
 };
 
 const MS_PER_SECOND = 1_000;
@@ -65,13 +90,25 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   ) {
     const base = `Local/${request.number}@dialer-dial-${core.channelSuffix()}`;
     const dialerDial = { context: 'dialer-dial', exten: request.number };
-    this.primary = new SimChannel(`${base};1`, request.channelId, request.channelId, this, { state: CHANNEL_STATE.down, ...dialerDial });
-    this.local2 = new SimChannel(`${base};2`, request.otherChannelId, request.channelId, this, { state: CHANNEL_STATE.ring, ...dialerDial });
-    this.trunk = new SimChannel(`PJSIP/trunk-${core.channelSuffix()}`, core.newUniqueid(), request.channelId, this, {
+    this.primary = new SimChannel(`${base};1`, request.channelId, request.channelId, this, {
       state: CHANNEL_STATE.down,
-      context: 'from-trunk',
-      exten: 's',
+      ...dialerDial,
     });
+    this.local2 = new SimChannel(`${base};2`, request.otherChannelId, request.channelId, this, {
+      state: CHANNEL_STATE.ring,
+      ...dialerDial,
+    });
+    this.trunk = new SimChannel(
+      `PJSIP/trunk-${core.channelSuffix()}`,
+      core.newUniqueid(),
+      request.channelId,
+      this,
+      {
+        state: CHANNEL_STATE.down,
+        context: 'from-trunk',
+        exten: 's',
+      },
+    );
   }
 
   get isEnded(): boolean {
@@ -94,7 +131,10 @@ export class CustomerCall implements ChannelOwner, RoomMember {
     }
     local2.application = 'Dial';
     local2.applicationData = `PJSIP/${request.number}@trunk`;
-    this.emit('DialBegin', [...primary.snapshot(this.core.channelVars, 'Dest'), ['DialString', `${request.number}@dialer-dial/n`]]);
+    this.emit('DialBegin', [
+      ...primary.snapshot(this.core.channelVars, 'Dest'),
+      ['DialString', `${request.number}@dialer-dial/n`],
+    ]);
     this.emitChannel('Newchannel', trunk);
     for (const name of request.inherited) trunk.vars.set(name, request.variables.get(name) ?? '');
     trunk.varsVisible = true;
@@ -116,7 +156,8 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   }
 
   redirect(channel: SimChannel, context: string, exten: string): string | undefined {
-    if (this.stage !== 'up' || channel !== this.primary) return `Channel ${channel.name} is not an answered customer channel`;
+    if (this.stage !== 'up' || channel !== this.primary)
+      return `Channel ${channel.name} is not an answered customer channel`;
     if (context === 'dialer-connect' && /^[A-Za-z0-9]{2,}$/.test(exten)) {
       this.connect(exten);
       return undefined;
@@ -220,7 +261,9 @@ export class CustomerCall implements ChannelOwner, RoomMember {
     const dropSeconds = Number(this.primary.vars.get('DROP_SECS') ?? '2');
     this.primary.application = 'Wait';
     this.primary.applicationData = String(dropSeconds);
-    this.backstopTimer = this.after((Number.isFinite(dropSeconds) ? dropSeconds : 2) * MS_PER_SECOND, () => this.drop(true));
+    this.backstopTimer = this.after((Number.isFinite(dropSeconds) ? dropSeconds : 2) * MS_PER_SECOND, () =>
+      this.drop(true),
+    );
   }
 
   private connect(room: string): void {
@@ -232,7 +275,15 @@ export class CustomerCall implements ChannelOwner, RoomMember {
     ]);
     if (this.room === undefined) this.core.counters.connected += 1;
     this.room = room;
-    this.emitChannel('ConfbridgeJoin', this.primary, [], [['Conference', room], ['Admin', 'No']]);
+    this.emitChannel(
+      'ConfbridgeJoin',
+      this.primary,
+      [],
+      [
+        ['Conference', room],
+        ['Admin', 'No'],
+      ],
+    );
     this.core.joinRoom(room, this);
   }
 
@@ -255,9 +306,19 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   private endAnswered(cause: number, order: 'far-end-first' | 'primary-first'): void {
     if (this.stage === 'ended') return;
     this.leaveRoom();
-    const sequence = order === 'far-end-first' ? [this.trunk, this.local2, this.primary] : [this.primary, this.trunk, this.local2];
+    const sequence =
+      order === 'far-end-first'
+        ? [this.trunk, this.local2, this.primary]
+        : [this.primary, this.trunk, this.local2];
     for (const channel of sequence) this.emitHangup(channel, cause);
-    const result = this.room !== undefined ? 'connected' : this.isDropped ? 'abandoned' : this.amdVerdict === 'MACHINE' ? 'machine' : 'answered-no-agent-hangup';
+    const result =
+      this.room !== undefined
+        ? 'connected'
+        : this.isDropped
+          ? 'abandoned'
+          : this.amdVerdict === 'MACHINE'
+            ? 'machine'
+            : 'answered-no-agent-hangup';
     this.finish(result);
   }
 
@@ -272,7 +333,15 @@ export class CustomerCall implements ChannelOwner, RoomMember {
 
   private leaveRoom(): void {
     if (this.room === undefined || this.primary.context !== 'dialer-connect') return;
-    this.emitChannel('ConfbridgeLeave', this.primary, [], [['Conference', this.room], ['Admin', 'No']]);
+    this.emitChannel(
+      'ConfbridgeLeave',
+      this.primary,
+      [],
+      [
+        ['Conference', this.room],
+        ['Admin', 'No'],
+      ],
+    );
     this.core.leaveRoom(this.room, this);
     this.primary.moveTo('dialer-connect', this.room, 'Hangup');
   }
@@ -309,7 +378,9 @@ export class CustomerCall implements ChannelOwner, RoomMember {
       ['CallerIDName', request.callerIdName],
     );
     // Asterisk 22 appends the new channel's channelvars in this form on success (lab trace).
-    if (success) for (const name of this.core.channelVars) fields.push([`ChanVariable(${primary.name})`, `${name}=${primary.vars.get(name) ?? ''}`]);
+    if (success)
+      for (const name of this.core.channelVars)
+        fields.push([`ChanVariable(${primary.name})`, `${name}=${primary.vars.get(name) ?? ''}`]);
     this.emit('OriginateResponse', fields);
   }
 
@@ -330,7 +401,12 @@ export class CustomerCall implements ChannelOwner, RoomMember {
     this.core.emitEvent(event, privilege, fields);
   }
 
-  private emitChannel(event: string, channel: SimChannel, before: AmiFields = [], after: AmiFields = []): void {
+  private emitChannel(
+    event: string,
+    channel: SimChannel,
+    before: AmiFields = [],
+    after: AmiFields = [],
+  ): void {
     this.emit(event, [...before, ...channel.snapshot(this.core.channelVars), ...after]);
   }
 
@@ -346,11 +422,19 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   }
 
   private emitUser(channel: SimChannel, name: string, body: AmiFields): void {
-    this.emit('UserEvent', [...channel.snapshot(this.core.channelVars), ['UserEvent', name], ...body], 'user,all');
+    this.emit(
+      'UserEvent',
+      [...channel.snapshot(this.core.channelVars), ['UserEvent', name], ...body],
+      'user,all',
+    );
   }
 
   private emitHangup(channel: SimChannel, cause: number, techCause?: number): void {
-    const fields: AmiFields = [...channel.snapshot(this.core.channelVars), ['Cause', String(cause)], ['Cause-txt', causeText(cause)]];
+    const fields: AmiFields = [
+      ...channel.snapshot(this.core.channelVars),
+      ['Cause', String(cause)],
+      ['Cause-txt', causeText(cause)],
+    ];
     // TechCause: Asterisk 22.7+ on channels whose driver reported a SIP code (research §2.4).
     if (techCause !== undefined) fields.push(['TechCause', String(techCause)]);
     this.emit('Hangup', fields);

@@ -44,7 +44,11 @@ function parseVariables(headers: string[]): { variables: Map<string, string>; in
   return { variables, inherited };
 }
 
-export function parseOriginate(message: AmiMessageIn, isUniqueidTaken: (id: string) => boolean, newUniqueid: () => string): OriginateDecision {
+export function parseOriginate(
+  message: AmiMessageIn,
+  isUniqueidTaken: (id: string) => boolean,
+  newUniqueid: () => string,
+): OriginateDecision {
   const channel = message.get('Channel');
   if (!channel) return { kind: 'error', message: 'Channel not specified' };
   if (!channel.includes('/')) return { kind: 'error', message: 'Invalid channel' };
@@ -62,7 +66,11 @@ export function parseOriginate(message: AmiMessageIn, isUniqueidTaken: (id: stri
   const customer = CUSTOMER_CHANNEL.exec(channel);
   const number = customer?.[1] ?? '';
   // Only the dialer's Local template makes a customer call; a non-numeric exten fails in [dialer-dial].
-  if (isUniqueidTaken(channelId) || isUniqueidTaken(otherChannelId) || (isCustomer && !/^\d+$/.test(number))) {
+  if (
+    isUniqueidTaken(channelId) ||
+    isUniqueidTaken(otherChannelId) ||
+    (isCustomer && !/^\d+$/.test(number))
+  ) {
     const fields: AmiFields = [];
     if (actionId !== undefined) fields.push(['ActionID', actionId]);
     fields.push(
@@ -77,7 +85,11 @@ export function parseOriginate(message: AmiMessageIn, isUniqueidTaken: (id: stri
     );
     return { kind: 'no-channel', fields };
   }
-  if (isAgent) return { kind: 'agent', request: { actionId, channelId, otherChannelId, endpoint: channel, room: exten, variables } };
+  if (isAgent)
+    return {
+      kind: 'agent',
+      request: { actionId, channelId, otherChannelId, endpoint: channel, room: exten, variables },
+    };
   return {
     kind: 'customer',
     request: {
@@ -102,7 +114,11 @@ function duration(sinceMs: number): string {
 }
 
 /** The CoreShowChannel items (no Privilege/Timestamp: list items are part of the response). */
-export function coreShowChannelItems(channels: Iterable<SimChannel>, channelVars: readonly string[], actionId: string | undefined): AmiFields[] {
+export function coreShowChannelItems(
+  channels: Iterable<SimChannel>,
+  channelVars: readonly string[],
+  actionId: string | undefined,
+): AmiFields[] {
   const items: AmiFields[] = [];
   for (const channel of channels) {
     const fields: AmiFields = [['Event', 'CoreShowChannel']];

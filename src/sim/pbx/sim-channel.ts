@@ -81,7 +81,11 @@ export class SimChannel {
       [`${prefix}Uniqueid`, this.uniqueid],
       [`${prefix}Linkedid`, this.linkedid],
     ];
-    for (const name of channelVars) fields.push([`${prefix}ChanVariable`, `${name}=${this.varsVisible ? (this.vars.get(name) ?? '') : ''}`]);
+    for (const name of channelVars)
+      fields.push([
+        `${prefix}ChanVariable`,
+        `${name}=${this.varsVisible ? (this.vars.get(name) ?? '') : ''}`,
+      ]);
     return fields;
   }
 

@@ -13,7 +13,15 @@ import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { callRandom } from './prng.js';
 
-export const SIM_OUTCOMES = ['human', 'machine', 'busy', 'no-answer', 'invalid', 'congestion', 'rejected'] as const;
+export const SIM_OUTCOMES = [
+  'human',
+  'machine',
+  'busy',
+  'no-answer',
+  'invalid',
+  'congestion',
+  'rejected',
+] as const;
 export type SimOutcome = (typeof SIM_OUTCOMES)[number];
 
 const rangeSchema = z
@@ -24,7 +32,12 @@ const rangeSchema = z
     mode: z.number().nonnegative().optional(),
   })
   .superRefine((range, ctx) => {
-    if (range.min > range.max) ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${range.max}) is below min (${range.min})` });
+    if (range.min > range.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `max (${range.max}) is below min (${range.min})`,
+      });
     if (range.mode !== undefined && (range.mode < range.min || range.mode > range.max)) {
       ctx.addIssue({ code: 'custom', path: ['mode'], message: `mode (${range.mode}) is outside min..max` });
     }
@@ -46,8 +59,18 @@ export const simModelSchema = z.strictObject({
       congestion: weight,
       rejected: weight,
     })
-    .refine((w) => Object.values(w).some((v) => v > 0), { message: 'at least one outcome weight must be above 0' })
-    .default({ human: 0.3, machine: 0.15, busy: 0.1, 'no-answer': 0.25, invalid: 0.05, congestion: 0.05, rejected: 0.1 }),
+    .refine((w) => Object.values(w).some((v) => v > 0), {
+      message: 'at least one outcome weight must be above 0',
+    })
+    .default({
+      human: 0.3,
+      machine: 0.15,
+      busy: 0.1,
+      'no-answer': 0.25,
+      invalid: 0.05,
+      congestion: 0.05,
+      rejected: 0.1,
+    }),
   /** Ringing before a human or a machine answers (a ring longer than the Originate Timeout is a no-answer). */
   ringMs: rangeSchema.default({ min: 2_000, max: 20_000, mode: 6_000 }),
   /** Ringing before a busy signal. */
@@ -57,7 +80,9 @@ export const simModelSchema = z.strictObject({
   /** AMD verdict after answer (app_amd: greeting plus 800 ms of silence for HUMAN). */
   amdDelayMs: rangeSchema.default({ min: 1_200, max: 4_000, mode: 2_200 }),
   /** AMD mistakes: share of humans reported MACHINE, of machines reported HUMAN. */
-  amdErrorRate: z.strictObject({ humanAsMachine: probability, machineAsHuman: probability }).default({ humanAsMachine: 0.03, machineAsHuman: 0.1 }),
+  amdErrorRate: z
+    .strictObject({ humanAsMachine: probability, machineAsHuman: probability })
+    .default({ humanAsMachine: 0.03, machineAsHuman: 0.1 }),
   /** A human hangs up this long after answering, unless the dialer hangs up first. */
   talkMs: rangeSchema.default({ min: 10_000, max: 300_000, mode: 60_000 }),
   /** Share of humans who hang up within earlyHangupMs of answering (before any agent speaks). */
@@ -109,15 +134,78 @@ const LAB_MACHINE_MS = 32_000;
 
 /** Fixed plans matching the lab's sim-customer branches (timings measured there, Asterisk 22.10.1). */
 const SUFFIX_PLANS: Readonly<Record<string, Omit<CallPlan, 'source'>>> = {
-  '01': { outcome: 'human', ringMs: 1_000, amdVerdict: 'HUMAN', amdCause: 'HUMAN-800-800', amdDelayMs: 1_720, hangupAfterAnswerMs: 4_460 },
-  '02': { outcome: 'machine', ringMs: 1_000, amdVerdict: 'MACHINE', amdCause: 'LONGGREETING-1500-1500', amdDelayMs: 2_220, hangupAfterAnswerMs: LAB_MACHINE_MS },
-  '03': { outcome: 'busy', ringMs: 1_000, amdVerdict: 'HUMAN', amdCause: '', amdDelayMs: 0, hangupAfterAnswerMs: 0 },
-  '04': { outcome: 'no-answer', ringMs: 0, amdVerdict: 'HUMAN', amdCause: '', amdDelayMs: 0, hangupAfterAnswerMs: 0 },
-  '05': { outcome: 'invalid', ringMs: 0, amdVerdict: 'HUMAN', amdCause: '', amdDelayMs: 0, hangupAfterAnswerMs: 0 },
-  '06': { outcome: 'congestion', ringMs: 0, amdVerdict: 'HUMAN', amdCause: '', amdDelayMs: 0, hangupAfterAnswerMs: 0 },
-  '07': { outcome: 'rejected', ringMs: 0, amdVerdict: 'HUMAN', amdCause: '', amdDelayMs: 0, hangupAfterAnswerMs: 0 },
-  '08': { outcome: 'human', ringMs: 1_000, amdVerdict: 'HUMAN', amdCause: 'HUMAN-800-800', amdDelayMs: 1_720, hangupAfterAnswerMs: 1_940 },
-  '09': { outcome: 'human', ringMs: 1_000, amdVerdict: 'HUMAN', amdCause: 'HUMAN-800-800', amdDelayMs: 1_720, hangupAfterAnswerMs: 60_000 },
+  '01': {
+    outcome: 'human',
+    ringMs: 1_000,
+    amdVerdict: 'HUMAN',
+    amdCause: 'HUMAN-800-800',
+    amdDelayMs: 1_720,
+    hangupAfterAnswerMs: 4_460,
+  },
+  '02': {
+    outcome: 'machine',
+    ringMs: 1_000,
+    amdVerdict: 'MACHINE',
+    amdCause: 'LONGGREETING-1500-1500',
+    amdDelayMs: 2_220,
+    hangupAfterAnswerMs: LAB_MACHINE_MS,
+  },
+  '03': {
+    outcome: 'busy',
+    ringMs: 1_000,
+    amdVerdict: 'HUMAN',
+    amdCause: '',
+    amdDelayMs: 0,
+    hangupAfterAnswerMs: 0,
+  },
+  '04': {
+    outcome: 'no-answer',
+    ringMs: 0,
+    amdVerdict: 'HUMAN',
+    amdCause: '',
+    amdDelayMs: 0,
+    hangupAfterAnswerMs: 0,
+  },
+  '05': {
+    outcome: 'invalid',
+    ringMs: 0,
+    amdVerdict: 'HUMAN',
+    amdCause: '',
+    amdDelayMs: 0,
+    hangupAfterAnswerMs: 0,
+  },
+  '06': {
+    outcome: 'congestion',
+    ringMs: 0,
+    amdVerdict: 'HUMAN',
+    amdCause: '',
+    amdDelayMs: 0,
+    hangupAfterAnswerMs: 0,
+  },
+  '07': {
+    outcome: 'rejected',
+    ringMs: 0,
+    amdVerdict: 'HUMAN',
+    amdCause: '',
+    amdDelayMs: 0,
+    hangupAfterAnswerMs: 0,
+  },
+  '08': {
+    outcome: 'human',
+    ringMs: 1_000,
+    amdVerdict: 'HUMAN',
+    amdCause: 'HUMAN-800-800',
+    amdDelayMs: 1_720,
+    hangupAfterAnswerMs: 1_940,
+  },
+  '09': {
+    outcome: 'human',
+    ringMs: 1_000,
+    amdVerdict: 'HUMAN',
+    amdCause: 'HUMAN-800-800',
+    amdDelayMs: 1_720,
+    hangupAfterAnswerMs: 60_000,
+  },
 };
 
 /** The outcome code a number forces by the 55501CC convention, if any. */
@@ -133,7 +221,9 @@ function draw(range: SimRange, u: number): number {
   if (mode === undefined) return min + u * (max - min);
   // Inverse CDF of the triangular distribution.
   const split = (mode - min) / (max - min);
-  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < split
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
 function pickOutcome(weights: SimModel['outcomeWeights'], u: number): SimOutcome {
@@ -150,21 +240,37 @@ function pickOutcome(weights: SimModel['outcomeWeights'], u: number): SimOutcome
  * Plans one call. Depends only on (seed, number, channelId, model, forced): the draws happen in a
  * fixed order whatever the outcome, so changing one field of the model never reshuffles the others.
  */
-export function planCall(model: SimModel, seed: number | string, number: string, channelId: string, forced?: SimOutcome): CallPlan {
+export function planCall(
+  model: SimModel,
+  seed: number | string,
+  number: string,
+  channelId: string,
+  forced?: SimOutcome,
+): CallPlan {
   const bySuffix = forced === undefined ? suffixPlan(number) : undefined;
   if (bySuffix) return bySuffix;
   const random = callRandom(seed, number, channelId);
   const u = Array.from({ length: 8 }, () => random());
   const [uOutcome = 0, uRing = 0, uBusy = 0, uFail = 0, uAmd = 0, uAmdError = 0, uTalk = 0, uEarly = 0] = u;
   const outcome = forced ?? pickOutcome(model.outcomeWeights, uOutcome);
-  const ringMs = outcome === 'busy' ? draw(model.busyAfterMs, uBusy) : ['invalid', 'congestion', 'rejected'].includes(outcome) ? draw(model.failAfterMs, uFail) : draw(model.ringMs, uRing);
+  const ringMs =
+    outcome === 'busy'
+      ? draw(model.busyAfterMs, uBusy)
+      : ['invalid', 'congestion', 'rejected'].includes(outcome)
+        ? draw(model.failAfterMs, uFail)
+        : draw(model.ringMs, uRing);
   const isMachine = outcome === 'machine';
-  const misdetected = uAmdError < (isMachine ? model.amdErrorRate.machineAsHuman : model.amdErrorRate.humanAsMachine);
+  const misdetected =
+    uAmdError < (isMachine ? model.amdErrorRate.machineAsHuman : model.amdErrorRate.humanAsMachine);
   const amdVerdict: AmdVerdict = isMachine !== misdetected ? 'MACHINE' : 'HUMAN';
   const amdDelayMs = Math.round(draw(model.amdDelayMs, uAmd));
   const isEarly = !isMachine && uEarly < model.earlyHangupRate;
   // Reuse uTalk for the early-hangup length: only one of the two is ever used for a call.
-  const hangupAfterAnswerMs = isMachine ? draw(model.machineHangupMs, uTalk) : isEarly ? draw(model.earlyHangupMs, uTalk) : draw(model.talkMs, uTalk);
+  const hangupAfterAnswerMs = isMachine
+    ? draw(model.machineHangupMs, uTalk)
+    : isEarly
+      ? draw(model.earlyHangupMs, uTalk)
+      : draw(model.talkMs, uTalk);
   return {
     outcome,
     source: forced === undefined ? 'model' : 'forced',

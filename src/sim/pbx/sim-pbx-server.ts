@@ -41,7 +41,16 @@ export interface SimPbxOptions {
 }
 
 const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
-const CANONICAL_ACTIONS = ['Login', 'Logoff', 'Ping', 'Events', 'Originate', 'Redirect', 'Hangup', 'CoreShowChannels'];
+const CANONICAL_ACTIONS = [
+  'Login',
+  'Logoff',
+  'Ping',
+  'Events',
+  'Originate',
+  'Redirect',
+  'Hangup',
+  'CoreShowChannels',
+];
 const ACTION_NAMES = new Map(CANONICAL_ACTIONS.map((name) => [name.toLowerCase(), name]));
 
 interface Session {
@@ -96,7 +105,8 @@ export class SimPbx implements PbxCore {
   constructor(private readonly options: SimPbxOptions = {}) {
     this.model = parseSimModel(options.model ?? {});
     this.timeScale = options.timeScale ?? 1;
-    if (!(this.timeScale > 0)) throw new RangeError(`timeScale must be above 0, got ${String(options.timeScale)}`);
+    if (!(this.timeScale > 0))
+      throw new RangeError(`timeScale must be above 0, got ${String(options.timeScale)}`);
     this.seed = options.seed ?? 1;
     this.channelVars = options.channelVars ?? ['ATTEMPTID', 'LEADID', 'CAMPAIGNID'];
   }
@@ -116,7 +126,10 @@ export class SimPbx implements PbxCore {
     });
     const address = this.server.address();
     this.boundPort = typeof address === 'object' && address ? address.port : 0;
-    this.options.logger?.info({ host: this.host, port: this.boundPort, seed: this.seed }, 'simulated PBX listening');
+    this.options.logger?.info(
+      { host: this.host, port: this.boundPort, seed: this.seed },
+      'simulated PBX listening',
+    );
     return this;
   }
 
@@ -134,7 +147,11 @@ export class SimPbx implements PbxCore {
   }
 
   stats(): SimPbxStats {
-    return structuredClone({ ...this.counters, connections: this.sessions.size, activeChannels: this.channels.size });
+    return structuredClone({
+      ...this.counters,
+      connections: this.sessions.size,
+      activeChannels: this.channels.size,
+    });
   }
 
   /** Test hook: numbers ending in `suffix` (or matching the predicate) get `outcome` from now on. */
@@ -152,9 +169,14 @@ export class SimPbx implements PbxCore {
   }
 
   /** Test hook: writes raw bytes to every logged-in session, cut at the given byte offsets. */
-  async broadcastRaw(payload: string, options: { splitAt?: readonly number[]; gapMs?: number } = {}): Promise<void> {
+  async broadcastRaw(
+    payload: string,
+    options: { splitAt?: readonly number[]; gapMs?: number } = {},
+  ): Promise<void> {
     const bytes = Buffer.from(payload, 'utf8');
-    const cuts = [...new Set([0, ...(options.splitAt ?? []), bytes.length])].filter((c) => c >= 0 && c <= bytes.length).sort((a, b) => a - b);
+    const cuts = [...new Set([0, ...(options.splitAt ?? []), bytes.length])]
+      .filter((c) => c >= 0 && c <= bytes.length)
+      .sort((a, b) => a - b);
     for (let i = 0; i + 1 < cuts.length; i += 1) {
       const piece = bytes.subarray(cuts[i], cuts[i + 1]);
       for (const session of this.sessions) if (session.authenticated) session.socket.write(piece);
@@ -180,10 +202,13 @@ export class SimPbx implements PbxCore {
   }
 
   schedule(modelMs: number, fn: () => void): NodeJS.Timeout {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, Math.max(0, modelMs * this.timeScale));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        fn();
+      },
+      Math.max(0, modelMs * this.timeScale),
+    );
     this.timers.add(timer);
     return timer;
   }
@@ -232,7 +257,13 @@ export class SimPbx implements PbxCore {
 
   private onConnection(socket: net.Socket): void {
     this.sessionSeq += 1;
-    const session: Session = { id: this.sessionSeq, socket, parser: new AmiFrameParser(), authenticated: false, eventClasses: undefined };
+    const session: Session = {
+      id: this.sessionSeq,
+      socket,
+      parser: new AmiFrameParser(),
+      authenticated: false,
+      eventClasses: undefined,
+    };
     this.sessions.add(session);
     socket.setNoDelay(true);
     socket.write(BANNER);
@@ -243,7 +274,12 @@ export class SimPbx implements PbxCore {
     socket.on('close', () => this.sessions.delete(session));
   }
 
-  private reply(session: Session, message: AmiMessageIn, response: 'Success' | 'Error' | 'Goodbye', fields: AmiFields): void {
+  private reply(
+    session: Session,
+    message: AmiMessageIn,
+    response: 'Success' | 'Error' | 'Goodbye',
+    fields: AmiFields,
+  ): void {
     const actionId = message.get('ActionID');
     const head: AmiFields = [['Response', response]];
     if (actionId !== undefined) head.push(['ActionID', actionId]);
@@ -261,7 +297,8 @@ export class SimPbx implements PbxCore {
       session.socket.end();
       return;
     }
-    if (!session.authenticated) return this.reply(session, message, 'Error', [['Message', 'Permission denied']]);
+    if (!session.authenticated)
+      return this.reply(session, message, 'Error', [['Message', 'Permission denied']]);
     switch (name) {
       case 'Ping':
         return this.reply(session, message, 'Success', [
@@ -279,12 +316,19 @@ export class SimPbx implements PbxCore {
       case 'CoreShowChannels':
         return this.coreShowChannels(session, message);
       default:
-        return this.reply(session, message, 'Error', [['Message', `Invalid/unknown command: ${raw}. Use Action: ListCommands to show available commands.`]]);
+        return this.reply(session, message, 'Error', [
+          [
+            'Message',
+            `Invalid/unknown command: ${raw}. Use Action: ListCommands to show available commands.`,
+          ],
+        ]);
     }
   }
 
   private login(session: Session, message: AmiMessageIn): void {
-    const ok = message.get('Username') === (this.options.user ?? 'dialer') && message.get('Secret') === (this.options.secret ?? 'dialer-secret');
+    const ok =
+      message.get('Username') === (this.options.user ?? 'dialer') &&
+      message.get('Secret') === (this.options.secret ?? 'dialer-secret');
     if (!ok) {
       this.counters.loginFailures += 1;
       // manager.c: sleep(1), "Authentication failed", then the session ends.
@@ -322,8 +366,13 @@ export class SimPbx implements PbxCore {
   }
 
   private originate(session: Session, message: AmiMessageIn): void {
-    const decision = parseOriginate(message, (id) => this.channels.has(id), () => this.newUniqueid());
-    if (decision.kind === 'error') return this.reply(session, message, 'Error', [['Message', decision.message]]);
+    const decision = parseOriginate(
+      message,
+      (id) => this.channels.has(id),
+      () => this.newUniqueid(),
+    );
+    if (decision.kind === 'error')
+      return this.reply(session, message, 'Error', [['Message', decision.message]]);
     this.reply(session, message, 'Success', [['Message', 'Originate successfully queued']]);
     if (decision.kind === 'no-channel') {
       setImmediate(() => this.emitEvent('OriginateResponse', 'call,all', decision.fields));
@@ -345,7 +394,8 @@ export class SimPbx implements PbxCore {
   private redirect(session: Session, message: AmiMessageIn): void {
     const name = message.get('Channel') ?? '';
     const channel = this.findChannel(name);
-    if (!channel) return this.reply(session, message, 'Error', [['Message', `Channel does not exist: ${name}`]]);
+    if (!channel)
+      return this.reply(session, message, 'Error', [['Message', `Channel does not exist: ${name}`]]);
     const error = channel.owner.redirect(channel, message.get('Context') ?? '', message.get('Exten') ?? '');
     if (error) return this.reply(session, message, 'Error', [['Message', error]]);
     this.reply(session, message, 'Success', [['Message', 'Redirect successful']]);
@@ -369,10 +419,7 @@ export class SimPbx implements PbxCore {
     for (const item of items) session.socket.write(encodeAmiMessage(item));
     const complete: AmiFields = [['Event', 'CoreShowChannelsComplete']];
     if (actionId !== undefined) complete.push(['ActionID', actionId]);
-    complete.push(
-      ['EventList', 'Complete'],
-      ['ListItems', String(items.length)],
-    );
+    complete.push(['EventList', 'Complete'], ['ListItems', String(items.length)]);
     session.socket.write(encodeAmiMessage(complete));
   }
 

@@ -100,7 +100,13 @@ describe('AmiClient against the simulated PBX', () => {
     ami.onLink((state) => links.push(state));
     await ami.connect();
     pbx.ignoreActions(['Redirect']);
-    const pending = ami.send({ Action: 'Redirect', Channel: 'Local/x@y-00000001;1', Context: 'dialer-drop', Exten: 's', Priority: 1 });
+    const pending = ami.send({
+      Action: 'Redirect',
+      Channel: 'Local/x@y-00000001;1',
+      Context: 'dialer-drop',
+      Exten: 's',
+      Priority: 1,
+    });
     await waitFor(() => (pbx.stats().actions.Redirect ?? 0) > 0, 'the Redirect to reach the PBX');
     pbx.dropAllConnections();
     expect((await telephonyError(pending)).code).toBe('AMI_DISCONNECTED');
@@ -152,7 +158,12 @@ describe('AmiClient against the simulated PBX', () => {
     const events: AmiEvent[] = [];
     ami.onEvent((e) => events.push(e));
     await ami.connect();
-    const ack = await ami.send({ ...ORIGINATE, ChannelId: 'list-1', OtherChannelId: 'list-1-2', Variable: { __ATTEMPTID: 'list-1' } });
+    const ack = await ami.send({
+      ...ORIGINATE,
+      ChannelId: 'list-1',
+      OtherChannelId: 'list-1-2',
+      Variable: { __ATTEMPTID: 'list-1' },
+    });
     expect(ack.message).toBe('Originate successfully queued');
     await waitFor(() => events.find((e) => e.event === 'OriginateResponse'), 'the call to be answered');
 
@@ -172,7 +183,10 @@ describe('AmiClient against the simulated PBX', () => {
     const dialBegin = events.find((e) => e.event === 'DialBegin' && e.headers.Uniqueid === 'list-1-2');
     expect(dialBegin?.headers.DestUniqueid).toBeDefined();
     expect(dialBegin?.destVars.ATTEMPTID).toBe('list-1');
-    await ami.send({ Action: 'Hangup', Channel: list.items.find((i) => i.headers.Uniqueid === 'list-1')?.headers.Channel ?? '' });
+    await ami.send({
+      Action: 'Hangup',
+      Channel: list.items.find((i) => i.headers.Uniqueid === 'list-1')?.headers.Channel ?? '',
+    });
   });
 
   it('reports an Error response as AMI_REJECTED with the PBX message', async () => {
@@ -204,8 +218,12 @@ describe('AmiClient against the simulated PBX', () => {
         '',
       ].join('\r\n');
     const length = Buffer.byteLength(frame(100), 'utf8');
-    for (let cut = 1; cut < length; cut += 1) await pbx.broadcastRaw(frame(100 + cut), { splitAt: [cut], gapMs: 1 });
-    await pbx.broadcastRaw(frame(99), { splitAt: Array.from({ length: length - 1 }, (_, i) => i + 1), gapMs: 0 });
+    for (let cut = 1; cut < length; cut += 1)
+      await pbx.broadcastRaw(frame(100 + cut), { splitAt: [cut], gapMs: 1 });
+    await pbx.broadcastRaw(frame(99), {
+      splitAt: Array.from({ length: length - 1 }, (_, i) => i + 1),
+      gapMs: 0,
+    });
     const seen = await waitFor(() => {
       const split = events.filter((e) => e.headers.UserEvent === 'SplitTest');
       return split.length === length && split;

@@ -52,11 +52,23 @@ describe('AmiTelephony against the simulated PBX', () => {
   let telephony: AmiTelephony;
   let events: TelephonyEvent[];
 
-  const ofAttempt = (attemptId: string) => events.filter((e) => 'attemptId' in e && e.attemptId === attemptId);
+  const ofAttempt = (attemptId: string) =>
+    events.filter((e) => 'attemptId' in e && e.attemptId === attemptId);
   const kinds = (attemptId: string) => ofAttempt(attemptId).map((e) => e.kind);
-  const ended = (attemptId: string) => waitFor(() => events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === attemptId), `ended of ${attemptId}`);
+  const ended = (attemptId: string) =>
+    waitFor(
+      () => events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === attemptId),
+      `ended of ${attemptId}`,
+    );
   const nextEvent = <K extends TelephonyEvent['kind']>(kind: K, attemptId: string) =>
-    waitFor(() => events.find((e): e is Extract<TelephonyEvent, { kind: K }> => e.kind === kind && 'attemptId' in e && e.attemptId === attemptId), `${kind} of ${attemptId}`);
+    waitFor(
+      () =>
+        events.find(
+          (e): e is Extract<TelephonyEvent, { kind: K }> =>
+            e.kind === kind && 'attemptId' in e && e.attemptId === attemptId,
+        ),
+      `${kind} of ${attemptId}`,
+    );
 
   /** Runs one attempt to its end and checks the one-`ended` rule. */
   async function dial(req: OriginateRequest): Promise<SystemOutcome> {
@@ -76,8 +88,14 @@ describe('AmiTelephony against the simulated PBX', () => {
 
   async function open(reconnectMs = 20): Promise<void> {
     events = [];
-    const client = new AmiClient({ host: pbx.host, port: pbx.port, user: USER, secret: SECRET }, { reconnectMinMs: reconnectMs, reconnectMaxMs: reconnectMs });
-    telephony = new AmiTelephony(client, { dialChannelTemplate: 'Local/{number}@dialer-dial/n', settleMs: SETTLE_MS });
+    const client = new AmiClient(
+      { host: pbx.host, port: pbx.port, user: USER, secret: SECRET },
+      { reconnectMinMs: reconnectMs, reconnectMaxMs: reconnectMs },
+    );
+    telephony = new AmiTelephony(client, {
+      dialChannelTemplate: 'Local/{number}@dialer-dial/n',
+      settleMs: SETTLE_MS,
+    });
     telephony.onEvent((e) => events.push(e));
     await client.connect();
     await waitFor(() => telephony.isReady, 'link up after resync');
@@ -106,7 +124,10 @@ describe('AmiTelephony against the simulated PBX', () => {
     const req = request('04', { ringTimeoutMs: 2_000 });
     expect(await dial(req)).toBe('no-answer');
     expect(kinds(req.attemptId)).toEqual(['ringing', 'ended']);
-    expect(events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === req.attemptId)?.evidence.originateReason).toBe(3);
+    expect(
+      events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === req.attemptId)?.evidence
+        .originateReason,
+    ).toBe(3);
   });
 
   it('an answering machine ends machine after the AMD verdict', async () => {
@@ -131,7 +152,14 @@ describe('AmiTelephony against the simulated PBX', () => {
     expect(await nextEvent('connected', req.attemptId)).toMatchObject({ room: ROOM });
     const end = await ended(req.attemptId);
     expect(classifyCallEnd(end.evidence)).toBe('connected');
-    expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'amd', 'human-waiting', 'connected', 'ended']);
+    expect(kinds(req.attemptId)).toEqual([
+      'ringing',
+      'answered',
+      'amd',
+      'human-waiting',
+      'connected',
+      'ended',
+    ]);
 
     await telephony.hangupAgentLeg(ROOM);
     await waitFor(() => events.find((e) => e.kind === 'agent-leg-down'), 'agent leg down');
@@ -147,7 +175,9 @@ describe('AmiTelephony against the simulated PBX', () => {
     await nextEvent('dropped', req.attemptId);
     expect(classifyCallEnd((await ended(req.attemptId)).evidence)).toBe('abandoned');
     // Research §4.6: once dropped, never redirected to an agent.
-    await expect(telephony.connect(req.attemptId, waiting.channel, ROOM)).rejects.toMatchObject({ code: 'AMI_REJECTED' });
+    await expect(telephony.connect(req.attemptId, waiting.channel, ROOM)).rejects.toMatchObject({
+      code: 'AMI_REJECTED',
+    });
   });
 
   it("a human nobody connects is dropped by the dialplan's backstop", async () => {
@@ -166,8 +196,15 @@ describe('AmiTelephony against the simulated PBX', () => {
 
   it('the agent hanging up ends a connected call', async () => {
     await open();
-    await telephony.originateAgentLeg({ agentId: '1002', room: 'agent1002', endpoint: 'Local/agent1002@lab-agent-phone/n' });
-    await waitFor(() => events.find((e) => e.kind === 'agent-leg-up' && e.room === 'agent1002'), 'agent leg up');
+    await telephony.originateAgentLeg({
+      agentId: '1002',
+      room: 'agent1002',
+      endpoint: 'Local/agent1002@lab-agent-phone/n',
+    });
+    await waitFor(
+      () => events.find((e) => e.kind === 'agent-leg-up' && e.room === 'agent1002'),
+      'agent leg up',
+    );
     const req = request('09');
     await telephony.originate(req);
     const waiting = await nextEvent('human-waiting', req.attemptId);
@@ -176,7 +213,10 @@ describe('AmiTelephony against the simulated PBX', () => {
     await telephony.hangup(waiting.channel);
     expect(classifyCallEnd((await ended(req.attemptId)).evidence)).toBe('connected');
     await telephony.hangupAgentLeg('agent1002');
-    await waitFor(() => events.find((e) => e.kind === 'agent-leg-down' && e.room === 'agent1002'), 'agent leg down');
+    await waitFor(
+      () => events.find((e) => e.kind === 'agent-leg-down' && e.room === 'agent1002'),
+      'agent leg down',
+    );
   });
 
   it('reports the link going down and, after a reconnect and resync, ends the call that hung up meanwhile', async () => {
@@ -205,9 +245,13 @@ describe('AmiTelephony against the simulated PBX', () => {
     await open();
     const before = pbx.stats();
     const codes = ['01', '02', '03', '04', '05', '06', '08', '09'];
-    const reqs = codes.map((code) => request(code, { amd: true, ringTimeoutMs: 3_000, backstopDropSeconds: 2 }));
+    const reqs = codes.map((code) =>
+      request(code, { amd: true, ringTimeoutMs: 3_000, backstopDropSeconds: 2 }),
+    );
     await Promise.all(reqs.map((r) => telephony.originate(r)));
-    const outcomes = await Promise.all(reqs.map(async (r) => classifyCallEnd((await ended(r.attemptId)).evidence)));
+    const outcomes = await Promise.all(
+      reqs.map(async (r) => classifyCallEnd((await ended(r.attemptId)).evidence)),
+    );
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 3));
     for (const r of reqs) expect(kinds(r.attemptId).filter((k) => k === 'ended')).toHaveLength(1);
     const after = pbx.stats();

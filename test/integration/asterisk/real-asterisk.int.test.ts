@@ -51,10 +51,22 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
   let telephony: AmiTelephony;
   const events: TelephonyEvent[] = [];
 
-  const kinds = (attemptId: string) => events.filter((e) => 'attemptId' in e && e.attemptId === attemptId).map((e) => e.kind);
-  const ended = (attemptId: string) => waitFor(() => events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === attemptId), `ended of ${attemptId}`);
+  const kinds = (attemptId: string) =>
+    events.filter((e) => 'attemptId' in e && e.attemptId === attemptId).map((e) => e.kind);
+  const ended = (attemptId: string) =>
+    waitFor(
+      () => events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === attemptId),
+      `ended of ${attemptId}`,
+    );
   const next = <K extends TelephonyEvent['kind']>(kind: K, attemptId: string) =>
-    waitFor(() => events.find((e): e is Extract<TelephonyEvent, { kind: K }> => e.kind === kind && 'attemptId' in e && e.attemptId === attemptId), `${kind} of ${attemptId}`);
+    waitFor(
+      () =>
+        events.find(
+          (e): e is Extract<TelephonyEvent, { kind: K }> =>
+            e.kind === kind && 'attemptId' in e && e.attemptId === attemptId,
+        ),
+      `${kind} of ${attemptId}`,
+    );
 
   async function dial(req: OriginateRequest): Promise<{ outcome: SystemOutcome; end: Ended }> {
     await telephony.originate(req);
@@ -64,8 +76,16 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
 
   beforeAll(async () => {
     asterisk = await startRealAsterisk();
-    const client = new AmiClient({ host: asterisk.host, port: asterisk.port, user: asterisk.user, secret: asterisk.secret });
-    telephony = new AmiTelephony(client, { dialChannelTemplate: 'Local/{number}@dialer-dial/n', settleMs: SETTLE_MS });
+    const client = new AmiClient({
+      host: asterisk.host,
+      port: asterisk.port,
+      user: asterisk.user,
+      secret: asterisk.secret,
+    });
+    telephony = new AmiTelephony(client, {
+      dialChannelTemplate: 'Local/{number}@dialer-dial/n',
+      settleMs: SETTLE_MS,
+    });
     telephony.onEvent((e) => events.push(e));
     await client.connect();
     await waitFor(() => telephony.isReady, 'the AMI link');
@@ -75,7 +95,11 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
     // Every attempt of the test has ended exactly once by now (allow the settle time for a duplicate).
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 2));
     const attemptIds = new Set(events.flatMap((e) => ('attemptId' in e ? [e.attemptId] : [])));
-    for (const id of attemptIds) expect(kinds(id).filter((k) => k === 'ended'), `ended events of ${id}`).toHaveLength(1);
+    for (const id of attemptIds)
+      expect(
+        kinds(id).filter((k) => k === 'ended'),
+        `ended events of ${id}`,
+      ).toHaveLength(1);
   });
 
   afterAll(async () => {
@@ -86,7 +110,12 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
   it('busy: Dial() reports BUSY, OriginateResponse Reason 5', async () => {
     const { outcome, end } = await dial(request('03'));
     expect(outcome).toBe('busy');
-    expect(end.evidence).toMatchObject({ dialStatusFromDialplan: 'BUSY', originateReason: 5, hadChannel: true, wasAnswered: false });
+    expect(end.evidence).toMatchObject({
+      dialStatusFromDialplan: 'BUSY',
+      originateReason: 5,
+      hadChannel: true,
+      wasAnswered: false,
+    });
   });
 
   it('no-answer: the Originate Timeout ends a ringing call (Reason 3, cause 19)', async () => {
@@ -100,7 +129,11 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
   it('invalid number: CHANUNAVAIL with the far end cause 1', async () => {
     const { outcome, end } = await dial(request('05'));
     expect(outcome).toBe('invalid-number');
-    expect(end.evidence).toMatchObject({ dialStatusFromDialplan: 'CHANUNAVAIL', hangupCause: 1, originateReason: 8 });
+    expect(end.evidence).toMatchObject({
+      dialStatusFromDialplan: 'CHANUNAVAIL',
+      hangupCause: 1,
+      originateReason: 8,
+    });
   });
 
   it('congestion: Dial() reports CONGESTION, Reason 8', async () => {
@@ -113,14 +146,25 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
     const req = request('02', { amd: true });
     const { outcome } = await dial(req);
     expect(outcome).toBe('machine');
-    expect(events.find((e) => e.kind === 'amd' && e.attemptId === req.attemptId)).toMatchObject({ status: 'MACHINE' });
+    expect(events.find((e) => e.kind === 'amd' && e.attemptId === req.attemptId)).toMatchObject({
+      status: 'MACHINE',
+    });
     expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'amd', 'ended']);
   });
 
   it('human: waits, is connected into the room of a nailed-up agent leg, ends connected', async () => {
-    await telephony.originateAgentLeg({ agentId: '1001', room: ROOM, endpoint: `Local/${ROOM}@lab-agent-phone/n` });
-    const legUp = await waitFor(() => events.find((e) => e.kind === 'agent-leg-up' && e.room === ROOM), 'agent leg up');
-    expect(legUp).toMatchObject({ channel: expect.stringMatching(/^Local\/agent1001@lab-agent-phone-[0-9a-f]{8};1$/) });
+    await telephony.originateAgentLeg({
+      agentId: '1001',
+      room: ROOM,
+      endpoint: `Local/${ROOM}@lab-agent-phone/n`,
+    });
+    const legUp = await waitFor(
+      () => events.find((e) => e.kind === 'agent-leg-up' && e.room === ROOM),
+      'agent leg up',
+    );
+    expect(legUp).toMatchObject({
+      channel: expect.stringMatching(/^Local\/agent1001@lab-agent-phone-[0-9a-f]{8};1$/),
+    });
 
     const req = request('01');
     await telephony.originate(req);
@@ -160,13 +204,27 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
     const first = request('09');
     await telephony.originate(first);
     const waiting = await next('human-waiting', first.attemptId);
-    const client = new AmiClient({ host: asterisk.host, port: asterisk.port, user: asterisk.user, secret: asterisk.secret });
+    const client = new AmiClient({
+      host: asterisk.host,
+      port: asterisk.port,
+      user: asterisk.user,
+      secret: asterisk.secret,
+    });
     await client.connect();
     const responses: string[] = [];
     client.onEvent((e) => {
-      if (e.event === 'OriginateResponse' && e.headers.Uniqueid === first.attemptId) responses.push(`${e.headers.Response}/${e.headers.Reason}`);
+      if (e.event === 'OriginateResponse' && e.headers.Uniqueid === first.attemptId)
+        responses.push(`${e.headers.Response}/${e.headers.Reason}`);
     });
-    await client.send({ Action: 'Originate', Channel: 'Local/12125550109@dialer-dial/n', Context: 'dialer-outbound', Exten: 'answered', Priority: 1, Async: 'true', ChannelId: first.attemptId });
+    await client.send({
+      Action: 'Originate',
+      Channel: 'Local/12125550109@dialer-dial/n',
+      Context: 'dialer-outbound',
+      Exten: 'answered',
+      Priority: 1,
+      Async: 'true',
+      ChannelId: first.attemptId,
+    });
     await waitFor(() => responses.length > 0 && responses, 'the OriginateResponse');
     expect(responses).toEqual(['Failure/0']);
     await client.close();

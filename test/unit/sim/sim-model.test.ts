@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/domain/errors.js';
 import { callRandom, hashString, mulberry32 } from '../../../src/sim/pbx/prng.js';
-import { parseSimModel, planCall, SIM_OUTCOMES, suffixPlan, type SimOutcome } from '../../../src/sim/pbx/sim-model.js';
+import {
+  parseSimModel,
+  planCall,
+  SIM_OUTCOMES,
+  suffixPlan,
+  type SimOutcome,
+} from '../../../src/sim/pbx/sim-model.js';
 
 describe('seeded PRNG', () => {
   it('repeats the same sequence for the same seed', () => {
@@ -33,7 +39,17 @@ describe('planCall', () => {
   });
 
   it('follows the outcome weights over many calls', () => {
-    const weighted = parseSimModel({ outcomeWeights: { human: 2, machine: 0, busy: 1, 'no-answer': 1, invalid: 0, congestion: 0, rejected: 0 } });
+    const weighted = parseSimModel({
+      outcomeWeights: {
+        human: 2,
+        machine: 0,
+        busy: 1,
+        'no-answer': 1,
+        invalid: 0,
+        congestion: 0,
+        rejected: 0,
+      },
+    });
     const counts: Partial<Record<SimOutcome, number>> = {};
     const n = 4000;
     for (let i = 0; i < n; i += 1) {
@@ -48,7 +64,11 @@ describe('planCall', () => {
   });
 
   it('keeps every drawn time inside its range', () => {
-    const narrow = parseSimModel({ ringMs: { min: 1000, max: 2000, mode: 1200 }, talkMs: { min: 5000, max: 6000 }, earlyHangupRate: 0 });
+    const narrow = parseSimModel({
+      ringMs: { min: 1000, max: 2000, mode: 1200 },
+      talkMs: { min: 5000, max: 6000 },
+      earlyHangupRate: 0,
+    });
     for (let i = 0; i < 500; i += 1) {
       const plan = planCall(narrow, 3, `1555000${String(i).padStart(4, '0')}`, `a-${i}`, 'human');
       expect(plan.ringMs).toBeGreaterThanOrEqual(1000);
@@ -62,7 +82,9 @@ describe('planCall', () => {
     const slowRing = parseSimModel({ ringMs: { min: 9000, max: 9500 } });
     for (let i = 0; i < 200; i += 1) {
       const number = `1555777${String(i).padStart(4, '0')}`;
-      expect(planCall(slowRing, 5, number, `x-${i}`).outcome).toBe(planCall(model, 5, number, `x-${i}`).outcome);
+      expect(planCall(slowRing, 5, number, `x-${i}`).outcome).toBe(
+        planCall(model, 5, number, `x-${i}`).outcome,
+      );
     }
   });
 
@@ -84,7 +106,8 @@ describe('planCall', () => {
     ['09', 'human'],
   ] as const)('number ending 55501%s is forced to %s, whatever the seed', (code, outcome) => {
     const number = `1212555 01${code}`.replace(' ', '');
-    for (const seed of [1, 2, 'x']) expect(planCall(model, seed, number, `att-${seed}`).outcome).toBe(outcome);
+    for (const seed of [1, 2, 'x'])
+      expect(planCall(model, seed, number, `att-${seed}`).outcome).toBe(outcome);
     expect(suffixPlan(number)?.source).toBe('suffix');
   });
 
@@ -112,8 +135,34 @@ describe('parseSimModel', () => {
   it.each([
     [{ ringMs: { min: 5000, max: 1000 } }, 'ringMs.max'],
     [{ talkMs: { min: 1, max: 10, mode: 50 } }, 'talkMs.mode'],
-    [{ outcomeWeights: { human: -1, machine: 0, busy: 0, 'no-answer': 0, invalid: 0, congestion: 0, rejected: 0 } }, 'outcomeWeights.human'],
-    [{ outcomeWeights: { human: 0, machine: 0, busy: 0, 'no-answer': 0, invalid: 0, congestion: 0, rejected: 0 } }, 'outcomeWeights'],
+    [
+      {
+        outcomeWeights: {
+          human: -1,
+          machine: 0,
+          busy: 0,
+          'no-answer': 0,
+          invalid: 0,
+          congestion: 0,
+          rejected: 0,
+        },
+      },
+      'outcomeWeights.human',
+    ],
+    [
+      {
+        outcomeWeights: {
+          human: 0,
+          machine: 0,
+          busy: 0,
+          'no-answer': 0,
+          invalid: 0,
+          congestion: 0,
+          rejected: 0,
+        },
+      },
+      'outcomeWeights',
+    ],
     [{ amdErrorRate: { humanAsMachine: 2, machineAsHuman: 0 } }, 'amdErrorRate.humanAsMachine'],
     [{ earlyHangupRate: 'often' }, 'earlyHangupRate'],
     [{ ringMS: { min: 1, max: 2 } }, 'ringMS'],

@@ -72,7 +72,7 @@ export function buildBoardViewModel(
     updatedAt: now.toISOString(),
     agents: AGENT_STATES_ON_BOARD.map((state) => {
       const value = Number(summaries.agents[state] ?? 0);
-      return { key: state, label: labelOf(t, 'state', state), value, text: formatCount(value, locale) };
+      return { key: state, label: labelOf(t, 'board.agentState', state), value, text: formatCount(value, locale) };
     }),
     campaigns: summaries.campaigns.map((c) => {
       const limit = abandonLimits.get(c.id);
