@@ -191,7 +191,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ids = ensureSystemUser();
     if (!(await canReach(bins.postgres, ids.uid, ids.gid))) {
       bins = await copyBinariesOnce(bins);
-      onLog(
+      onNote(
         `PostgreSQL binaries copied to ${path.dirname(bins.postgres)} (user ${SYSTEM_USER} cannot reach node_modules)`,
       );
     }
