@@ -4,6 +4,8 @@
  * (or TEST_REDIS_URL). Migrations run once into a template database; each test file clones it.
  */
 import path from 'node:path';
+import os from 'node:os';
+import { promises as fs } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { createKnex, migrateToLatest } from '../../src/adapters/db/knex-client.js';
 import { startEmbeddedPostgres } from '../../src/adapters/runtime/embedded-postgres.js';
@@ -23,13 +25,19 @@ export default async function setup(project: TestProject) {
   const stops: (() => Promise<void>)[] = [];
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.resolve('.data/test-pg'), port: await findFreePort() });
-    stops.push(() => pg.stop());
+    // A fresh cluster per run (initdb takes about a second): parallel runs never share a lock.
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dialer-test-pg-'));
+    await fs.chmod(dataDir, 0o755); // as root, PostgreSQL runs as "postgres", which must traverse it
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await findFreePort() });
+    stops.push(async () => {
+      await pg.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    });
     adminUrl = pg.url('postgres');
   }
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) {
-    const redis = await startLocalRedis({ port: await findFreePort(), dataDir: path.resolve('.data/test-redis') });
+    const redis = await startLocalRedis({ port: await findFreePort(), dataDir: await fs.mkdtemp(path.join(os.tmpdir(), 'dialer-test-redis-')) });
     stops.push(() => redis.stop());
     redisUrl = redis.url;
   }

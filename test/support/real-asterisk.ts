@@ -5,7 +5,8 @@
  * loopback port. stop() ends it with "core stop now", then SIGKILL if it lingers, and removes the
  * run directory: no orphan processes.
  *
- * Needs root (chroot). Set DIALER_SKIP_REAL_ASTERISK=1 to skip the suite on machines without it.
+ * Needs root (chroot). Set DIALER_SKIP_REAL_ASTERISK=1 to skip the suite on machines without it;
+ * DIALER_ASTERISK_AMI_PORT fixes the AMI port (default: a free one).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -137,8 +138,15 @@ async function waitForAmi(
 }
 
 export async function startRealAsterisk(options: { amiPort?: number } = {}): Promise<RealAsterisk> {
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      'The real-Asterisk suite runs Asterisk with chroot and must run as root. ' +
+        'Set DIALER_SKIP_REAL_ASTERISK=1 to skip it on this machine.',
+    );
+  }
   const root = await buildRoot();
-  const port = options.amiPort ?? (await freePort());
+  const fixedPort = Number(process.env.DIALER_ASTERISK_AMI_PORT ?? '') || undefined;
+  const port = options.amiPort ?? fixedPort ?? (await freePort());
   const user = 'dialer';
   const secret = randomBytes(9).toString('base64url');
   const runDir = `/tmp/dialer-lab-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -166,6 +174,9 @@ export async function startRealAsterisk(options: { amiPort?: number } = {}): Pro
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const logTail = () => output;
+  // Last resort if the test process exits without afterAll (Ctrl-C): never leave Asterisk behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const cli = async (command: string) =>
     (await run('chroot', [root, 'asterisk', '-C', conf, '-rx', command], { timeout: 15_000 })).stdout;
 
@@ -179,6 +190,7 @@ export async function startRealAsterisk(options: { amiPort?: number } = {}): Pro
       await exited(child);
       clearTimeout(timer);
     }
+    process.removeListener('exit', killOnExit);
     await rm(hostRunDir, { recursive: true, force: true });
   };
 

@@ -8,7 +8,10 @@
   const lang = document.documentElement.lang === 'ru' ? 'ru-RU' : 'en-US';
   const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
   function localiseTimes(root) {
-    for (const el of (root || document).querySelectorAll('time[data-local]')) {
+    const scope = root || document;
+    const found = Array.from(scope.querySelectorAll('time[data-local]'));
+    if (scope.matches && scope.matches('time[data-local]')) found.push(scope);
+    for (const el of found) {
       const iso = el.getAttribute('datetime');
       if (!iso) continue;
       const d = new Date(iso);

@@ -45,7 +45,9 @@
   function apply(board) {
     setText($('board-updated'), t('board.updated', { time: timeFormat.format(new Date(board.updatedAt)) }));
     for (const a of board.agents) setText(document.querySelector(`[data-agent="${a.key}"]`), a.text);
-    const shown = new Set(Array.from(document.querySelectorAll('[data-campaign]'), (el) => el.dataset.campaign));
+    const shown = new Set(
+      Array.from(document.querySelectorAll('[data-campaign]'), (el) => el.dataset.campaign),
+    );
     const current = new Set(board.campaigns.map((c) => c.id));
     if (shown.size !== current.size || [...current].some((id) => !shown.has(id))) {
       location.reload();
@@ -75,7 +77,11 @@
     if (isFetching) return;
     isFetching = true;
     try {
-      const res = await fetch('/campaigns/board.json', { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+      const res = await fetch('/campaigns/board.json', {
+        headers: { accept: 'application/json' },
+        cache: 'no-store',
+        credentials: 'same-origin',
+      });
       if (res.redirected && new URL(res.url).pathname === '/login') {
         location.href = `/login?next=${encodeURIComponent('/campaigns')}`;
         return;

@@ -72,7 +72,11 @@
   async function poll() {
     let isFinished = false;
     try {
-      const res = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+      const res = await fetch(url, {
+        headers: { accept: 'application/json' },
+        cache: 'no-store',
+        credentials: 'same-origin',
+      });
       if (res.redirected && new URL(res.url).pathname === '/login') {
         location.href = `/login?next=${encodeURIComponent(location.pathname)}`;
         return;

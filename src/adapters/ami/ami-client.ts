@@ -19,6 +19,8 @@
  */
 import AsteriskManager, { type Manager, type RawAmiMessage } from 'asterisk-manager';
 import { TelephonyError } from '../../domain/errors.js';
+import { DEFAULT_AMI_TIMING, type AmiClientOptions, type AmiClientTiming } from './ami-client-options.js';
+import { PendingActions } from './ami-pending-actions.js';
 import { toLibraryAction } from './ami-sanitize.js';
 import {
   normaliseRawMessage,
@@ -33,43 +35,7 @@ import {
   type AmiSendOptions,
 } from './ami-types.js';
 
-export interface AmiClientOptions {
-  host: string;
-  port: number;
-  user: string;
-  secret: string;
-  logger?: AmiLogger | undefined;
-}
-
-export interface AmiClientTiming {
-  /** Originate ack ("Originate successfully queued"), research §1.6 item 2. */
-  originateTimeoutMs: number;
-  pingTimeoutMs: number;
-  /** Whole list (ack + items + Complete). */
-  listTimeoutMs: number;
-  /** Any other action. */
-  actionTimeoutMs: number;
-  pingIntervalMs: number;
-  missedPingsBeforeReconnect: number;
-  reconnectMinMs: number;
-  reconnectMaxMs: number;
-  /** Socket connect plus Login answer. Asterisk answers a bad secret only after sleep(1). */
-  loginTimeoutMs: number;
-  logoffTimeoutMs: number;
-}
-
-export const DEFAULT_AMI_TIMING: Readonly<AmiClientTiming> = Object.freeze({
-  originateTimeoutMs: 5_000,
-  pingTimeoutMs: 2_000,
-  listTimeoutMs: 10_000,
-  actionTimeoutMs: 5_000,
-  pingIntervalMs: 5_000,
-  missedPingsBeforeReconnect: 2,
-  reconnectMinMs: 250,
-  reconnectMaxMs: 5_000,
-  loginTimeoutMs: 10_000,
-  logoffTimeoutMs: 1_000,
-});
+export { DEFAULT_AMI_TIMING, type AmiClientOptions, type AmiClientTiming } from './ami-client-options.js';
 
 /** Share of the backoff delay added as random jitter, so many dialer processes do not reconnect in step. */
 const RECONNECT_JITTER = 0.2;
@@ -83,18 +49,6 @@ interface Connection {
   loginTimer: NodeJS.Timeout | undefined;
 }
 
-interface Pending {
-  readonly actionId: string;
-  readonly action: string;
-  readonly isList: boolean;
-  readonly connection: Connection;
-  readonly timer: NodeJS.Timeout;
-  readonly resolve: (value: AmiResponse | AmiListResult) => void;
-  readonly reject: (error: Error) => void;
-  response: AmiResponse | undefined;
-  readonly items: AmiEvent[];
-}
-
 interface Waiter {
   resolve(): void;
   reject(error: Error): void;
@@ -105,7 +59,7 @@ export class AmiClient implements AmiClientApi {
   private readonly logger: AmiLogger;
   private readonly where: string;
   private readonly idPrefix = `dlr-${process.pid}-${Date.now().toString(36)}`;
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending: PendingActions;
   private readonly eventListeners = new Set<(event: AmiEvent) => void>();
   private readonly linkListeners = new Set<(state: AmiLinkState) => void>();
   private waiters: Waiter[] = [];
@@ -129,6 +83,7 @@ export class AmiClient implements AmiClientApi {
     this.timing = { ...DEFAULT_AMI_TIMING, ...timing };
     this.logger = options.logger ?? silentLogger;
     this.where = `${options.host}:${options.port}`;
+    this.pending = new PendingActions(this.where);
   }
 
   get isReady(): boolean {
@@ -238,49 +193,16 @@ export class AmiClient implements AmiClientApi {
     const timeoutMs =
       options.timeoutMs ??
       (/^originate$/i.test(action.Action) ? this.timing.originateTimeoutMs : this.timing.actionTimeoutMs);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.forget(actionId);
-        reject(
-          new TelephonyError(
-            'AMI_TIMEOUT',
-            `AMI ${action.Action} (${actionId}) to ${this.where}: no answer within ${timeoutMs} ms`,
-          ),
-        );
-      }, timeoutMs);
-      this.pending.set(actionId, {
-        actionId,
-        action: action.Action,
-        isList,
-        connection,
-        timer,
-        resolve,
-        reject,
-        response: undefined,
-        items: [],
-      });
-      try {
-        connection.manager.action(wire);
-      } catch (error) {
-        this.forget(actionId);
-        reject(
-          new TelephonyError(
-            'AMI_DISCONNECTED',
-            `AMI ${action.Action} to ${this.where} could not be written: ${String(error)}`,
-          ),
-        );
-      }
-    });
-  }
-
-  /** Drops a pending entry and the library's once(actionId) listener (its D1 leak). */
-  private forget(actionId: string): Pending | undefined {
-    const pending = this.pending.get(actionId);
-    if (!pending) return undefined;
-    clearTimeout(pending.timer);
-    this.pending.delete(actionId);
-    pending.connection.manager.removeAllListeners(actionId);
-    return pending;
+    // The library registers once(actionId) for its own callback; drop it whatever happens (D1 leak).
+    const cleanup = () => connection.manager.removeAllListeners(actionId);
+    const answer = this.pending.add(actionId, action.Action, isList, timeoutMs, cleanup);
+    try {
+      connection.manager.action(wire);
+    } catch (error) {
+      const detail = `AMI ${action.Action} to ${this.where} could not be written: ${String(error)}`;
+      this.pending.fail(actionId, new TelephonyError('AMI_DISCONNECTED', detail));
+    }
+    return answer;
   }
 
   private openConnection(): void {
@@ -391,7 +313,7 @@ export class AmiClient implements AmiClientApi {
   }
 
   private rejectAllPending(error: TelephonyError): void {
-    for (const actionId of [...this.pending.keys()]) this.forget(actionId)?.reject(error);
+    this.pending.rejectAll(error);
   }
 
   private rejectWaiters(error: Error): void {
@@ -458,50 +380,16 @@ export class AmiClient implements AmiClientApi {
 
   private onResponse(raw: RawAmiMessage): void {
     const message = normaliseRawMessage(raw);
-    const actionId = message.headers.ActionID ?? '';
-    const pending = this.pending.get(actionId);
-    if (!pending) {
-      this.logger.debug({ actionId, response: message.headers.Response }, 'ami.response.unmatched');
-      return;
+    if (!this.pending.onResponse(message)) {
+      const { ActionID: actionId, Response: response } = message.headers;
+      this.logger.debug({ actionId, response }, 'ami.response.unmatched');
     }
-    const response: AmiResponse = {
-      ...message,
-      response: message.headers.Response ?? '',
-      actionId,
-      message: message.headers.Message,
-    };
-    if (/^error$/i.test(response.response)) {
-      this.forget(actionId);
-      pending.reject(
-        new TelephonyError(
-          'AMI_REJECTED',
-          `AMI ${pending.action} refused by ${this.where}: ${response.message ?? 'no message'}`,
-        ),
-      );
-      return;
-    }
-    if (pending.isList && /^start$/i.test(message.headers.EventList ?? '')) {
-      pending.response = response;
-      return;
-    }
-    this.forget(actionId);
-    pending.resolve(pending.isList ? { response, items: [], complete: undefined } : response);
   }
 
   private onEventMessage(raw: RawAmiMessage): void {
     const message = normaliseRawMessage(raw);
     const event: AmiEvent = { ...message, event: message.headers.Event ?? '', receivedAt: new Date() };
-    const actionId = message.headers.ActionID;
-    const pending = actionId === undefined ? undefined : this.pending.get(actionId);
-    if (pending?.isList && pending.response) {
-      if (/^complete$/i.test(message.headers.EventList ?? '')) {
-        this.forget(pending.actionId);
-        pending.resolve({ response: pending.response, items: pending.items, complete: event });
-      } else {
-        pending.items.push(event);
-      }
-      return;
-    }
+    if (this.pending.onEvent(event)) return;
     for (const listener of [...this.eventListeners]) {
       try {
         listener(event);

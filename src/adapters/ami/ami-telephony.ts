@@ -14,6 +14,7 @@
 import { TelephonyError } from '../../domain/errors.js';
 import type { AgentLegRequest, OriginateRequest, Telephony, TelephonyEvent } from '../../ports/telephony.js';
 import { formatCallerId } from './ami-sanitize.js';
+import { AGENT_LEG_PREFIX, AgentLegTracker } from './ami-agent-legs.js';
 import { AttemptIndex, AttemptRecord, type AttemptTrigger } from './ami-event-mapper.js';
 import { silentLogger, type AmiClientApi, type AmiEvent, type AmiLogger } from './ami-types.js';
 
@@ -37,21 +38,10 @@ const ATTEMPT_ID = /^[A-Za-z0-9-]{1,100}$/;
 /** Two characters at least: single letters are Asterisk's special extensions (h, i, s, t). */
 const ROOM = /^[A-Za-z0-9]{2,64}$/;
 const E164 = /^\+[1-9][0-9]{4,14}$/;
-const AGENT_LEG_PREFIX = 'agentleg-';
-
-interface AgentLegRecord {
-  readonly room: string;
-  readonly channelId: string;
-  readonly actionId: string;
-  channel: string | undefined;
-  isUp: boolean;
-  isDown: boolean;
-}
 
 export class AmiTelephony implements Telephony {
   private readonly attempts = new AttemptIndex();
-  private readonly legsByUniqueid = new Map<string, AgentLegRecord>();
-  private readonly legsByActionId = new Map<string, AgentLegRecord>();
+  private readonly legs: AgentLegTracker;
   private readonly listeners = new Set<(event: TelephonyEvent) => void>();
   private readonly unsubscribe: (() => void)[] = [];
   private readonly logger: AmiLogger;
@@ -59,8 +49,6 @@ export class AmiTelephony implements Telephony {
   private readonly lostHangupMs: number;
   private readonly ambiguousGraceMs: number;
   private readonly now: () => Date;
-  /** Starts at the clock so leg ChannelIds stay unique across dialer restarts (Asterisk refuses duplicates). */
-  private legSeq = Date.now();
   private linkGeneration = 0;
   private isLinkAnnounced = false;
   private isClosed = false;
@@ -74,6 +62,7 @@ export class AmiTelephony implements Telephony {
     this.lostHangupMs = options.lostHangupMs ?? DEFAULT_LOST_HANGUP_MS;
     this.ambiguousGraceMs = options.ambiguousGraceMs ?? DEFAULT_AMBIGUOUS_GRACE_MS;
     this.now = options.now ?? (() => new Date());
+    this.legs = new AgentLegTracker((event) => this.emit(event), this.settleMs);
     if (!options.dialChannelTemplate.includes('{number}'))
       throw new TelephonyError('AMI_BAD_VALUE', 'dialChannelTemplate must contain {number}');
     this.unsubscribe.push(
@@ -195,16 +184,7 @@ export class AmiTelephony implements Telephony {
         `agent endpoint ${JSON.stringify(endpoint)} is not a dial string`,
       );
     this.assertReady('Originate');
-    this.legSeq += 1;
-    const leg: AgentLegRecord = {
-      room,
-      channelId: `${AGENT_LEG_PREFIX}${room}-${this.legSeq}`,
-      actionId: this.client.newActionId(),
-      channel: undefined,
-      isUp: false,
-      isDown: false,
-    };
-    this.trackLeg(leg);
+    const leg = this.legs.create(room, this.client.newActionId());
     try {
       await this.client.send(
         {
@@ -221,16 +201,14 @@ export class AmiTelephony implements Telephony {
         { actionId: leg.actionId },
       );
     } catch (error) {
-      this.untrackLeg(leg);
+      this.legs.untrack(leg);
       throw error;
     }
   }
 
   async hangupAgentLeg(room: string): Promise<void> {
     this.assertReady('Hangup');
-    const legs = [...new Set(this.legsByUniqueid.values())].filter(
-      (leg) => leg.room === room && !leg.isDown && leg.channel,
-    );
+    const legs = this.legs.live(room);
     if (legs.length === 0) throw new TelephonyError('AMI_REJECTED', `no agent leg is up in room ${room}`);
     for (const leg of legs) await this.client.send({ Action: 'Hangup', Channel: leg.channel, Cause: 16 });
   }
@@ -262,7 +240,7 @@ export class AmiTelephony implements Telephony {
   }
 
   private onAmiEvent(event: AmiEvent): void {
-    if (this.onAgentLegEvent(event)) return;
+    if (this.legs.onEvent(event)) return;
     const record = this.attempts.find(event);
     if (!record) return;
     const out: TelephonyEvent[] = [];
@@ -299,58 +277,6 @@ export class AmiTelephony implements Telephony {
       this.attempts.remove(record);
   }
 
-  private trackLeg(leg: AgentLegRecord): void {
-    for (const id of [leg.channelId, `${leg.channelId}-2`, `${leg.channelId};2`])
-      this.legsByUniqueid.set(id, leg);
-    this.legsByActionId.set(leg.actionId, leg);
-  }
-
-  private untrackLeg(leg: AgentLegRecord): void {
-    for (const [id, owner] of this.legsByUniqueid) if (owner === leg) this.legsByUniqueid.delete(id);
-    this.legsByActionId.delete(leg.actionId);
-  }
-
-  /** Returns true when the event belonged to an agent leg. */
-  private onAgentLegEvent(event: AmiEvent): boolean {
-    const h = event.headers;
-    const leg =
-      event.event === 'OriginateResponse'
-        ? h.ActionID === undefined
-          ? undefined
-          : this.legsByActionId.get(h.ActionID)
-        : ((h.Uniqueid ? this.legsByUniqueid.get(h.Uniqueid) : undefined) ??
-          (h.DestUniqueid ? this.legsByUniqueid.get(h.DestUniqueid) : undefined));
-    if (!leg) return false;
-    const isLeg = h.Uniqueid === leg.channelId && event.event !== 'OriginateResponse';
-    if (isLeg && h.Channel) leg.channel = h.Channel;
-    const isUp =
-      (event.event === 'UserEvent' && h.UserEvent === 'AgentLegUp') ||
-      (event.event === 'ConfbridgeJoin' && isLeg);
-    const isDown =
-      (event.event === 'UserEvent' && h.UserEvent === 'AgentLegDown') ||
-      (isLeg && (event.event === 'ConfbridgeLeave' || event.event === 'Hangup')) ||
-      (event.event === 'OriginateResponse' && !/^success$/i.test(h.Response ?? ''));
-    if (isUp && !leg.isUp && !leg.isDown) {
-      leg.isUp = true;
-      this.emit({
-        kind: 'agent-leg-up',
-        room: leg.room,
-        channel: leg.channel ?? h.Channel ?? '',
-        at: event.receivedAt,
-      });
-    }
-    if (isDown) this.legDown(leg, event.receivedAt);
-    return true;
-  }
-
-  private legDown(leg: AgentLegRecord, at: Date): void {
-    if (leg.isDown) return;
-    leg.isDown = true;
-    this.emit({ kind: 'agent-leg-down', room: leg.room, at });
-    // Keep the ids a little longer so the leg's remaining events are recognised and ignored.
-    setTimeout(() => this.untrackLeg(leg), this.settleMs).unref();
-  }
-
   private onLinkDown(reason: string | undefined): void {
     this.linkGeneration += 1;
     if (!this.isLinkAnnounced) return;
@@ -376,7 +302,6 @@ export class AmiTelephony implements Telephony {
    */
   private async resync(): Promise<void> {
     const known = this.attempts.all();
-    const knownLegs = [...new Set(this.legsByUniqueid.values())];
     const list = await this.client.list({ Action: 'CoreShowChannels' });
     const live = new Map(list.items.map((item) => [item.headers.Uniqueid ?? '', item]));
     const at = this.now();
@@ -391,28 +316,13 @@ export class AmiTelephony implements Telephony {
         this.end(record);
       }
     }
-    for (const leg of knownLegs)
-      if (!leg.isDown && leg.isUp && !live.has(leg.channelId)) this.legDown(leg, at);
+    this.legs.resync(live, at);
     for (const item of live.values()) this.adopt(item, at);
   }
 
-  /** A channel alive on the PBX that this process does not know (the dialer restarted). */
+  /** An attempt alive on the PBX that this process does not know (the dialer restarted). */
   private adopt(item: AmiEvent, at: Date): void {
     const uniqueid = item.headers.Uniqueid ?? '';
-    const legMatch = /^agentleg-([A-Za-z0-9]+)-\d+$/.exec(uniqueid);
-    if (legMatch?.[1] && !this.legsByUniqueid.has(uniqueid) && item.headers.Context === 'agent-login') {
-      const leg: AgentLegRecord = {
-        room: legMatch[1],
-        channelId: uniqueid,
-        actionId: `adopted-${uniqueid}`,
-        channel: item.headers.Channel,
-        isUp: true,
-        isDown: false,
-      };
-      this.trackLeg(leg);
-      this.emit({ kind: 'agent-leg-up', room: leg.room, channel: leg.channel ?? '', at });
-      return;
-    }
     const attemptId = item.vars.ATTEMPTID;
     if (attemptId && attemptId === uniqueid && !this.attempts.get(attemptId)) {
       const record = new AttemptRecord(attemptId, `adopted-${attemptId}`);

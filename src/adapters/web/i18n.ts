@@ -43,7 +43,8 @@ const en = {
   'error.forbidden': 'This page is for: {roles}.',
   'error.notFoundTitle': 'Not found',
   'error.notFound': 'There is no such page or record.',
-  'error.notAgent': 'Your account is not set up as an agent. Ask an administrator to add you to an agent group.',
+  'error.notAgent':
+    'Your account is not set up as an agent. Ask an administrator to add you to an agent group.',
   'error.home': 'Go to the start page',
 
   'common.all': 'All',
@@ -257,7 +258,8 @@ const en = {
   'import.pollFailed': 'Could not get the progress, retrying…',
 
   'attempts.title': 'Attempt log',
-  'attempts.intro': 'One row per dialing decision, newest first. Times are UTC; the person’s local time is the one the calling-hours rule checked.',
+  'attempts.intro':
+    'One row per dialing decision, newest first. Times are UTC; the person’s local time is the one the calling-hours rule checked.',
   'attempts.filters': 'Filters',
   'attempts.campaign': 'Campaign',
   'attempts.decision': 'Decision',
@@ -268,7 +270,8 @@ const en = {
   'attempts.reset': 'Reset',
   'attempts.export': 'Export CSV',
   'attempts.shown': 'Rows shown: {n}',
-  'attempts.limited': 'The table shows the latest {limit} rows; the CSV export has every row that matches the filters.',
+  'attempts.limited':
+    'The table shows the latest {limit} rows; the CSV export has every row that matches the filters.',
   'attempts.empty': 'No attempts match the filters.',
   'attempts.badFilter': 'Ignored filter: {field}.',
   'attempts.colTime': 'Time (UTC)',
@@ -283,10 +286,12 @@ const en = {
   'attempts.colAgent': 'Agent',
   'attempts.colDisposition': 'Disposition',
   'attempts.outsideWindow': 'outside calling hours',
+  'attempts.rulesChecked': 'Rules checked for this decision',
   'attempts.leadFilterTitle': 'Show every attempt of this lead',
 
   'format.title': 'Lead list format (CSV)',
-  'format.intro': 'One row per person on a debt. The first row holds the column names; the order of columns does not matter. UTF-8, comma or semicolon separated.',
+  'format.intro':
+    'One row per person on a debt. The first row holds the column names; the order of columns does not matter. UTF-8, comma or semicolon separated.',
   'format.required': 'Required columns',
   'format.optional': 'Optional columns',
   'format.colName': 'Column',
@@ -294,7 +299,8 @@ const en = {
   'format.colMeaning': 'Meaning',
   'format.col.account': 'Account or contract number. Rows with the same account belong to one debt.',
   'format.col.name': 'Full name of the person.',
-  'format.col.phone1': 'Phone number; at least one phone column per row. phone2, phone3, mobile, home and work add more numbers.',
+  'format.col.phone1':
+    'Phone number; at least one phone column per row. phone2, phone3, mobile, home and work add more numbers.',
   'format.col.role': 'debtor (default), guarantor or third_party.',
   'format.col.birth_date': 'Date of birth, YYYY-MM-DD or DD.MM.YYYY; agents use it to verify the person.',
   'format.col.country': 'Two-letter country code: RU, US.',
@@ -306,7 +312,8 @@ const en = {
   'format.col.third_party_consent': 'yes when a third party consented to be called.',
   'format.rules': 'What is refused',
   'format.rule.formula': 'Cells that start like a spreadsheet formula (=, +, @) and names containing < or >.',
-  'format.rule.phone': 'A row without a single valid phone number. A bad number next to a good one is reported, and the row is kept.',
+  'format.rule.phone':
+    'A row without a single valid phone number. A bad number next to a good one is reported, and the row is kept.',
   'format.rule.zone': 'A phone with no known time zone is not dialed when the campaign has no default zone.',
   'format.sample': 'Download a sample file',
 } as const;
@@ -343,7 +350,8 @@ const ru: Dictionary = {
   'error.forbidden': 'Эта страница доступна ролям: {roles}.',
   'error.notFoundTitle': 'Не найдено',
   'error.notFound': 'Такой страницы или записи нет.',
-  'error.notAgent': 'Ваша учётная запись не настроена как оператор. Попросите администратора добавить вас в группу операторов.',
+  'error.notAgent':
+    'Ваша учётная запись не настроена как оператор. Попросите администратора добавить вас в группу операторов.',
   'error.home': 'На главную',
 
   'common.all': 'Все',
@@ -460,7 +468,8 @@ const ru: Dictionary = {
   'desk.situationsNone': 'Ничего не найдено.',
   'desk.avoid': 'Не говорите',
   'desk.result': 'Результат звонка',
-  'desk.resultAfterHangup': 'Результат выбирается после окончания разговора; комментарий можно писать уже сейчас.',
+  'desk.resultAfterHangup':
+    'Результат выбирается после окончания разговора; комментарий можно писать уже сейчас.',
   'desk.timeLeft': 'Осталось на выбор: {time}',
   'desk.timeUp': 'Время вышло: результат проставляется автоматически.',
   'desk.notes': 'Комментарий',
@@ -487,7 +496,8 @@ const ru: Dictionary = {
   'desk.dateRequired': 'Выберите дату.',
   'desk.datePast': 'Эта дата уже прошла.',
   'desk.callbackRequired': 'Выберите дату и время.',
-  'desk.keys': 'Клавиши: цифра или буква результата выбирает его, / — поиск по ситуациям, Esc закрывает окно.',
+  'desk.keys':
+    'Клавиши: цифра или буква результата выбирает его, / — поиск по ситуациям, Esc закрывает окно.',
 
   'board.title': 'Кампании',
   'board.updated': 'Обновлено в {time}',
@@ -557,7 +567,8 @@ const ru: Dictionary = {
   'import.pollFailed': 'Не удалось получить ход загрузки, повторяем…',
 
   'attempts.title': 'Журнал попыток',
-  'attempts.intro': 'Одна строка — одно решение о наборе, новые сверху. Время — UTC; местное время клиента — то, по которому проверялись часы звонков.',
+  'attempts.intro':
+    'Одна строка — одно решение о наборе, новые сверху. Время — UTC; местное время клиента — то, по которому проверялись часы звонков.',
   'attempts.filters': 'Фильтры',
   'attempts.campaign': 'Кампания',
   'attempts.decision': 'Решение',
@@ -583,10 +594,12 @@ const ru: Dictionary = {
   'attempts.colAgent': 'Оператор',
   'attempts.colDisposition': 'Результат',
   'attempts.outsideWindow': 'вне разрешённых часов',
+  'attempts.rulesChecked': 'Правила, проверенные при этом решении',
   'attempts.leadFilterTitle': 'Показать все попытки по этой записи',
 
   'format.title': 'Формат списка для обзвона (CSV)',
-  'format.intro': 'Одна строка — один человек по договору. В первой строке — названия колонок, порядок колонок не важен. Кодировка UTF-8, разделитель — запятая или точка с запятой.',
+  'format.intro':
+    'Одна строка — один человек по договору. В первой строке — названия колонок, порядок колонок не важен. Кодировка UTF-8, разделитель — запятая или точка с запятой.',
   'format.required': 'Обязательные колонки',
   'format.optional': 'Необязательные колонки',
   'format.colName': 'Колонка',
@@ -594,7 +607,8 @@ const ru: Dictionary = {
   'format.colMeaning': 'Что означает',
   'format.col.account': 'Номер договора или счёта. Строки с одинаковым номером относятся к одному долгу.',
   'format.col.name': 'ФИО полностью.',
-  'format.col.phone1': 'Номер телефона; в строке нужен хотя бы один. Колонки phone2, phone3, mobile, home и work добавляют номера.',
+  'format.col.phone1':
+    'Номер телефона; в строке нужен хотя бы один. Колонки phone2, phone3, mobile, home и work добавляют номера.',
   'format.col.role': 'debtor (должник, по умолчанию), guarantor (поручитель) или third_party (третье лицо).',
   'format.col.birth_date': 'Дата рождения, ГГГГ-ММ-ДД или ДД.ММ.ГГГГ; по ней оператор проверяет личность.',
   'format.col.country': 'Двухбуквенный код страны: RU, US.',
@@ -606,8 +620,10 @@ const ru: Dictionary = {
   'format.col.third_party_consent': 'yes (да), если третье лицо согласилось на звонки.',
   'format.rules': 'Что не принимается',
   'format.rule.formula': 'Ячейки, начинающиеся как формула таблицы (=, +, @), и имена с символами < или >.',
-  'format.rule.phone': 'Строка без единого правильного номера. Неверный номер рядом с правильным попадает в отчёт, а строка загружается.',
-  'format.rule.zone': 'На номер с неизвестным часовым поясом не звонят, если у кампании не задан пояс по умолчанию.',
+  'format.rule.phone':
+    'Строка без единого правильного номера. Неверный номер рядом с правильным попадает в отчёт, а строка загружается.',
+  'format.rule.zone':
+    'На номер с неизвестным часовым поясом не звонят, если у кампании не задан пояс по умолчанию.',
   'format.sample': 'Скачать пример файла',
 };
 

@@ -18,7 +18,12 @@ export function pageRoutes(ctx: WebContext): Router {
   r.use(attemptPages(ctx));
   // A page address that does not exist gets a page, in the visitor's language; the API keeps its JSON 404.
   r.use((req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || req.accepts(['json', 'html']) !== 'html') return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path.startsWith('/api/') ||
+      req.accepts(['json', 'html']) !== 'html'
+    )
+      return next();
     renderNotFound(req, res);
   });
   return r;

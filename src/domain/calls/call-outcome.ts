@@ -66,7 +66,11 @@ export function classifyCallEnd(e: CallEvidence): SystemOutcome {
   if (dialplan === 'BUSY') return 'busy';
   if (dialplan === 'NOANSWER') return e.hangupCause !== undefined && INVALID_CAUSES.has(e.hangupCause) ? 'invalid-number' : 'no-answer';
   if (dialplan === 'CONGESTION') return 'congestion';
-  if (dialplan === 'CHANUNAVAIL') return e.hangupCause !== undefined && INVALID_CAUSES.has(e.hangupCause) ? 'invalid-number' : 'congestion';
+  if (dialplan === 'CHANUNAVAIL') {
+    // Asterisk 22's Dial() reports a declined call (cause 21, SIP 603/403) as CHANUNAVAIL too (seen in the lab).
+    if (e.hangupCause === 21 || (e.techCause !== undefined && REJECT_SIP.has(e.techCause))) return 'rejected';
+    return e.hangupCause !== undefined && INVALID_CAUSES.has(e.hangupCause) ? 'invalid-number' : 'congestion';
+  }
   if (e.techCause !== undefined) {
     if (BUSY_SIP.has(e.techCause)) return 'busy';
     if (REJECT_SIP.has(e.techCause)) return 'rejected';

@@ -5,10 +5,9 @@
  * UserEvent AgentLegUp, ConfbridgeJoin; on hangup ConfbridgeLeave, UserEvent AgentLegDown (from the
  * "h" extension), Hangup.
  */
-import type { AmiFields } from './ami-codec.js';
+import { SimCallBase } from './sim-call-base.js';
 import {
   CHANNEL_STATE,
-  causeText,
   SimChannel,
   type ChannelOwner,
   type PbxCore,
@@ -27,18 +26,18 @@ export interface AgentLegRequest {
 
 const LOCAL_ENDPOINT = /^Local\/([^@/]+)@([^/]+)(?:\/n)?$/;
 
-export class AgentLeg implements ChannelOwner, RoomMember {
+export class AgentLeg extends SimCallBase implements ChannelOwner, RoomMember {
   readonly isAgent = true;
   readonly owner: ChannelOwner = this;
   private readonly leg: SimChannel;
   private readonly phoneSide: SimChannel | undefined;
-  private readonly timers = new Set<NodeJS.Timeout>();
   private stage: 'dialing' | 'up' | 'ended' = 'dialing';
 
   constructor(
-    private readonly core: PbxCore,
+    core: PbxCore,
     private readonly request: AgentLegRequest,
   ) {
+    super(core);
     const suffix = core.channelSuffix();
     const local = LOCAL_ENDPOINT.exec(request.endpoint);
     if (local) {
@@ -98,7 +97,7 @@ export class AgentLeg implements ChannelOwner, RoomMember {
       ['Admin', 'No'],
     ]);
     this.core.leaveRoom(room, this);
-    this.emitUser('AgentLegDown');
+    this.emitLegUser('AgentLegDown');
     this.emitHangup(this.leg, 16);
     if (this.phoneSide) this.emitHangup(this.phoneSide, 16);
     this.finish();
@@ -121,7 +120,7 @@ export class AgentLeg implements ChannelOwner, RoomMember {
     this.originateResponse(true, 4);
     const room = this.request.room;
     this.leg.moveTo('agent-login', room, 'ConfBridge', `${room},agent_room,agent_user`);
-    this.emitUser('AgentLegUp');
+    this.emitLegUser('AgentLegUp');
     this.emitChannel('ConfbridgeJoin', this.leg, [
       ['Conference', room],
       ['Admin', 'No'],
@@ -130,25 +129,22 @@ export class AgentLeg implements ChannelOwner, RoomMember {
   }
 
   private originateResponse(success: boolean, reason: number): void {
-    const fields: AmiFields = [];
-    if (this.request.actionId !== undefined) fields.push(['ActionID', this.request.actionId]);
-    fields.push(
-      ['Response', success ? 'Success' : 'Failure'],
-      ['Channel', success ? this.leg.name : this.request.endpoint],
-      ['Context', 'agent-login'],
-      ['Exten', this.request.room],
-      ['Reason', String(reason)],
-      ['Uniqueid', this.request.channelId],
-      ['CallerIDNum', '<unknown>'],
-      ['CallerIDName', '<unknown>'],
-    );
-    this.emit('OriginateResponse', fields);
+    this.emitOriginateResponse({
+      actionId: this.request.actionId,
+      success,
+      channel: success ? this.leg.name : this.request.endpoint,
+      context: 'agent-login',
+      exten: this.request.room,
+      reason,
+      uniqueid: this.request.channelId,
+      callerIdNum: '<unknown>',
+      callerIdName: '<unknown>',
+    });
   }
 
   private finish(): void {
     this.stage = 'ended';
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.cancelAll();
     for (const channel of this.channels()) this.core.removeChannel(channel);
   }
 
@@ -156,36 +152,7 @@ export class AgentLeg implements ChannelOwner, RoomMember {
     return this.phoneSide ? [this.leg, this.phoneSide] : [this.leg];
   }
 
-  private after(modelMs: number, fn: () => void): void {
-    const timer = this.core.schedule(modelMs, () => {
-      this.timers.delete(timer);
-      fn();
-    });
-    this.timers.add(timer);
-  }
-
-  private emit(event: string, fields: AmiFields, privilege = 'call,all'): void {
-    this.core.emitEvent(event, privilege, fields);
-  }
-
-  private emitChannel(event: string, channel: SimChannel, extra: AmiFields = []): void {
-    this.emit(event, [...channel.snapshot(this.core.channelVars), ...extra]);
-  }
-
-  private emitUser(name: string): void {
-    this.emit(
-      'UserEvent',
-      [...this.leg.snapshot(this.core.channelVars), ['UserEvent', name], ['Room', this.request.room]],
-      'user,all',
-    );
-  }
-
-  private emitHangup(channel: SimChannel, cause: number): void {
-    this.emit('Hangup', [
-      ...channel.snapshot(this.core.channelVars),
-      ['Cause', String(cause)],
-      ['Cause-txt', causeText(cause)],
-    ]);
-    this.core.removeChannel(channel);
+  private emitLegUser(name: string): void {
+    this.emitUser(this.leg, name, [['Room', this.request.room]]);
   }
 }

@@ -8,9 +8,9 @@
  */
 import type { AmiFields } from './ami-codec.js';
 import type { CallPlan } from './sim-model.js';
+import { SimCallBase } from './sim-call-base.js';
 import {
   CHANNEL_STATE,
-  causeText,
   SimChannel,
   type ChannelOwner,
   type PbxCore,
@@ -69,13 +69,12 @@ const FAILURES: Record<'busy' | 'invalid' | 'congestion' | 'rejected', FarEndFai
 
 const MS_PER_SECOND = 1_000;
 
-export class CustomerCall implements ChannelOwner, RoomMember {
+export class CustomerCall extends SimCallBase implements ChannelOwner, RoomMember {
   readonly isAgent = false;
   readonly owner: ChannelOwner = this;
   private readonly primary: SimChannel;
   private readonly local2: SimChannel;
   private readonly trunk: SimChannel;
-  private readonly timers = new Set<NodeJS.Timeout>();
   private stage: 'dialing' | 'ringing' | 'up' | 'ended' = 'dialing';
   private amdVerdict: string | undefined;
   private room: string | undefined;
@@ -84,10 +83,11 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   private amdTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly core: PbxCore,
+    core: PbxCore,
     private readonly request: CustomerCallRequest,
     readonly plan: CallPlan,
   ) {
+    super(core);
     const base = `Local/${request.number}@dialer-dial-${core.channelSuffix()}`;
     const dialerDial = { context: 'dialer-dial', exten: request.number };
     this.primary = new SimChannel(`${base};1`, request.channelId, request.channelId, this, {
@@ -275,15 +275,10 @@ export class CustomerCall implements ChannelOwner, RoomMember {
     ]);
     if (this.room === undefined) this.core.counters.connected += 1;
     this.room = room;
-    this.emitChannel(
-      'ConfbridgeJoin',
-      this.primary,
-      [],
-      [
-        ['Conference', room],
-        ['Admin', 'No'],
-      ],
-    );
+    this.emitChannel('ConfbridgeJoin', this.primary, [
+      ['Conference', room],
+      ['Admin', 'No'],
+    ]);
     this.core.joinRoom(room, this);
   }
 
@@ -333,81 +328,44 @@ export class CustomerCall implements ChannelOwner, RoomMember {
 
   private leaveRoom(): void {
     if (this.room === undefined || this.primary.context !== 'dialer-connect') return;
-    this.emitChannel(
-      'ConfbridgeLeave',
-      this.primary,
-      [],
-      [
-        ['Conference', this.room],
-        ['Admin', 'No'],
-      ],
-    );
+    this.emitChannel('ConfbridgeLeave', this.primary, [
+      ['Conference', this.room],
+      ['Admin', 'No'],
+    ]);
     this.core.leaveRoom(this.room, this);
     this.primary.moveTo('dialer-connect', this.room, 'Hangup');
   }
 
   private cancelDialplanTimers(): void {
-    for (const timer of [this.backstopTimer, this.amdTimer]) {
-      if (timer) {
-        clearTimeout(timer);
-        this.timers.delete(timer);
-      }
-    }
+    this.cancel(this.backstopTimer);
+    this.cancel(this.amdTimer);
   }
 
   private finish(result: Parameters<PbxCore['callFinished']>[0]): void {
     this.stage = 'ended';
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.cancelAll();
     for (const channel of [this.primary, this.local2, this.trunk]) this.core.removeChannel(channel);
     this.core.callFinished(result);
   }
 
   private originateResponse(success: boolean, reason: number): void {
     const { request, primary } = this;
-    const fields: AmiFields = [];
-    if (request.actionId !== undefined) fields.push(['ActionID', request.actionId]);
-    fields.push(
-      ['Response', success ? 'Success' : 'Failure'],
-      ['Channel', success ? primary.name : request.requestedChannel],
-      ['Context', 'dialer-outbound'],
-      ['Exten', 'answered'],
-      ['Reason', String(reason)],
-      ['Uniqueid', request.channelId],
-      ['CallerIDNum', request.callerIdNum],
-      ['CallerIDName', request.callerIdName],
-    );
-    // Asterisk 22 appends the new channel's channelvars in this form on success (lab trace).
-    if (success)
-      for (const name of this.core.channelVars)
-        fields.push([`ChanVariable(${primary.name})`, `${name}=${primary.vars.get(name) ?? ''}`]);
-    this.emit('OriginateResponse', fields);
+    this.emitOriginateResponse({
+      actionId: request.actionId,
+      success,
+      channel: success ? primary.name : request.requestedChannel,
+      context: 'dialer-outbound',
+      exten: 'answered',
+      reason,
+      uniqueid: request.channelId,
+      callerIdNum: request.callerIdNum,
+      callerIdName: request.callerIdName,
+      varsOf: primary,
+    });
   }
 
   private attemptId(): string {
     return this.primary.vars.get('ATTEMPTID') ?? '';
-  }
-
-  private after(modelMs: number, fn: () => void): NodeJS.Timeout {
-    const timer = this.core.schedule(modelMs, () => {
-      this.timers.delete(timer);
-      fn();
-    });
-    this.timers.add(timer);
-    return timer;
-  }
-
-  private emit(event: string, fields: AmiFields, privilege = 'call,all'): void {
-    this.core.emitEvent(event, privilege, fields);
-  }
-
-  private emitChannel(
-    event: string,
-    channel: SimChannel,
-    before: AmiFields = [],
-    after: AmiFields = [],
-  ): void {
-    this.emit(event, [...before, ...channel.snapshot(this.core.channelVars), ...after]);
   }
 
   /** Dial events of [dialer-dial]'s Dial(): caller ;2, destination the trunk channel. */
@@ -419,25 +377,5 @@ export class CustomerCall implements ChannelOwner, RoomMember {
   /** Dial events of the Originate itself: no caller snapshot, destination ;1 (research §2.4). */
   private emitOriginateDial(event: string, status: string): void {
     this.emit(event, [...this.primary.snapshot(this.core.channelVars, 'Dest'), ['DialStatus', status]]);
-  }
-
-  private emitUser(channel: SimChannel, name: string, body: AmiFields): void {
-    this.emit(
-      'UserEvent',
-      [...channel.snapshot(this.core.channelVars), ['UserEvent', name], ...body],
-      'user,all',
-    );
-  }
-
-  private emitHangup(channel: SimChannel, cause: number, techCause?: number): void {
-    const fields: AmiFields = [
-      ...channel.snapshot(this.core.channelVars),
-      ['Cause', String(cause)],
-      ['Cause-txt', causeText(cause)],
-    ];
-    // TechCause: Asterisk 22.7+ on channels whose driver reported a SIP code (research §2.4).
-    if (techCause !== undefined) fields.push(['TechCause', String(techCause)]);
-    this.emit('Hangup', fields);
-    this.core.removeChannel(channel);
   }
 }

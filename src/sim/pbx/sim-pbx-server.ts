@@ -6,19 +6,16 @@
  */
 import net from 'node:net';
 import type { SystemOutcome } from '../../domain/calls/call-outcome.js';
+import type { Logger } from '../../ports/logger.js';
 import { AgentLeg } from './agent-leg.js';
-import { AmiFrameParser, encodeAmiMessage, type AmiFields, type AmiMessageIn } from './ami-codec.js';
+import type { AmiFields, AmiMessageIn } from './ami-codec.js';
 import { CustomerCall } from './customer-call.js';
 import { coreShowChannelItems, parseOriginate } from './sim-actions.js';
 import type { PbxCore, RoomMember, SimChannel, SimPbxStats } from './sim-channel.js';
 import { parseSimModel, planCall, SIM_OUTCOMES, type SimModel, type SimOutcome } from './sim-model.js';
+import { AmiSession, type CallAction, type SessionHost } from './sim-session.js';
 
 export type { SimPbxStats } from './sim-channel.js';
-
-export interface SimPbxLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
 
 export interface SimPbxOptions {
   host?: string;
@@ -37,29 +34,7 @@ export interface SimPbxOptions {
   systemName?: string;
   /** Asterisk sleeps 1 s before refusing a login (manager.c action_login). Not scaled. */
   authFailureDelayMs?: number;
-  logger?: SimPbxLogger;
-}
-
-const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
-const CANONICAL_ACTIONS = [
-  'Login',
-  'Logoff',
-  'Ping',
-  'Events',
-  'Originate',
-  'Redirect',
-  'Hangup',
-  'CoreShowChannels',
-];
-const ACTION_NAMES = new Map(CANONICAL_ACTIONS.map((name) => [name.toLowerCase(), name]));
-
-interface Session {
-  readonly id: number;
-  readonly socket: net.Socket;
-  readonly parser: AmiFrameParser;
-  authenticated: boolean;
-  /** undefined = all classes; empty = none ("Events: off"). */
-  eventClasses: Set<string> | undefined;
+  logger?: Logger;
 }
 
 type ForcedRule = { readonly match: (number: string) => boolean; readonly outcome: SimOutcome };
@@ -84,12 +59,12 @@ function emptyStats(): SimPbxStats {
   };
 }
 
-export class SimPbx implements PbxCore {
+export class SimPbx implements PbxCore, SessionHost {
   readonly model: SimModel;
   readonly channelVars: readonly string[];
   readonly counters: SimPbxStats = emptyStats();
-  private readonly server = net.createServer((socket) => this.onConnection(socket));
-  private readonly sessions = new Set<Session>();
+  private readonly server = net.createServer((socket) => this.sessions.add(new AmiSession(socket, this)));
+  private readonly sessions = new Set<AmiSession>();
   private readonly channels = new Map<string, SimChannel>();
   private readonly rooms = new Map<string, Set<RoomMember>>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -97,7 +72,6 @@ export class SimPbx implements PbxCore {
   private ignored = new Set<string>();
   private readonly timeScale: number;
   private readonly seed: number | string;
-  private sessionSeq = 0;
   private channelSeq = 0;
   private uniqueSeq = 0;
   private boundPort = 0;
@@ -128,7 +102,7 @@ export class SimPbx implements PbxCore {
     this.boundPort = typeof address === 'object' && address ? address.port : 0;
     this.options.logger?.info(
       { host: this.host, port: this.boundPort, seed: this.seed },
-      'simulated PBX listening',
+      'sim.pbx.listening',
     );
     return this;
   }
@@ -179,7 +153,7 @@ export class SimPbx implements PbxCore {
       .sort((a, b) => a - b);
     for (let i = 0; i + 1 < cuts.length; i += 1) {
       const piece = bytes.subarray(cuts[i], cuts[i + 1]);
-      for (const session of this.sessions) if (session.authenticated) session.socket.write(piece);
+      for (const session of this.sessions) if (session.isAuthenticated) session.socket.write(piece);
       if (i + 2 < cuts.length) await new Promise((resolve) => setTimeout(resolve, options.gapMs ?? 1));
     }
   }
@@ -193,12 +167,8 @@ export class SimPbx implements PbxCore {
       ['Timestamp', (Date.now() / 1000).toFixed(6)],
     ];
     if (this.options.systemName) head.push(['SystemName', this.options.systemName]);
-    const text = encodeAmiMessage([...head, ...fields]);
-    const eventClass = privilege.split(',')[0] ?? '';
-    for (const session of this.sessions) {
-      if (!session.authenticated || (session.eventClasses && !session.eventClasses.has(eventClass))) continue;
-      session.socket.write(text);
-    }
+    const message = [...head, ...fields];
+    for (const session of this.sessions) if (session.wants(privilege)) session.write(message);
   }
 
   schedule(modelMs: number, fn: () => void): NodeJS.Timeout {
@@ -253,127 +223,51 @@ export class SimPbx implements PbxCore {
     this.counters.activeCalls -= 1;
   }
 
-  // ---- AMI sessions ---------------------------------------------------------------------------
+  // ---- SessionHost: the AMI sessions hand over call actions -----------------------------------
 
-  private onConnection(socket: net.Socket): void {
-    this.sessionSeq += 1;
-    const session: Session = {
-      id: this.sessionSeq,
-      socket,
-      parser: new AmiFrameParser(),
-      authenticated: false,
-      eventClasses: undefined,
-    };
-    this.sessions.add(session);
-    socket.setNoDelay(true);
-    socket.write(BANNER);
-    socket.on('data', (chunk: Buffer) => {
-      for (const message of session.parser.push(chunk)) this.onAction(session, message);
-    });
-    socket.on('error', () => undefined);
-    socket.on('close', () => this.sessions.delete(session));
+  get authFailureDelayMs(): number {
+    return this.options.authFailureDelayMs ?? 1_000;
   }
 
-  private reply(
-    session: Session,
-    message: AmiMessageIn,
-    response: 'Success' | 'Error' | 'Goodbye',
-    fields: AmiFields,
-  ): void {
-    const actionId = message.get('ActionID');
-    const head: AmiFields = [['Response', response]];
-    if (actionId !== undefined) head.push(['ActionID', actionId]);
-    if (!session.socket.destroyed) session.socket.write(encodeAmiMessage([...head, ...fields]));
+  admit(action: string): boolean {
+    this.counters.actions[action] = (this.counters.actions[action] ?? 0) + 1;
+    return !this.ignored.has(action.toLowerCase());
   }
 
-  private onAction(session: Session, message: AmiMessageIn): void {
-    const raw = message.get('Action') ?? '';
-    const name = ACTION_NAMES.get(raw.toLowerCase()) ?? raw;
-    this.counters.actions[name] = (this.counters.actions[name] ?? 0) + 1;
-    if (this.ignored.has(name.toLowerCase())) return;
-    if (name === 'Login') return this.login(session, message);
-    if (name === 'Logoff') {
-      this.reply(session, message, 'Goodbye', [['Message', 'Thanks for all the fish.']]);
-      session.socket.end();
-      return;
-    }
-    if (!session.authenticated)
-      return this.reply(session, message, 'Error', [['Message', 'Permission denied']]);
-    switch (name) {
-      case 'Ping':
-        return this.reply(session, message, 'Success', [
-          ['Ping', 'Pong'],
-          ['Timestamp', (Date.now() / 1000).toFixed(6)],
-        ]);
-      case 'Events':
-        return this.events(session, message);
-      case 'Originate':
-        return this.originate(session, message);
-      case 'Redirect':
-        return this.redirect(session, message);
-      case 'Hangup':
-        return this.hangup(session, message);
-      case 'CoreShowChannels':
-        return this.coreShowChannels(session, message);
-      default:
-        return this.reply(session, message, 'Error', [
-          [
-            'Message',
-            `Invalid/unknown command: ${raw}. Use Action: ListCommands to show available commands.`,
-          ],
-        ]);
-    }
+  isValidLogin(user: string | undefined, secret: string | undefined): boolean {
+    return user === (this.options.user ?? 'dialer') && secret === (this.options.secret ?? 'dialer-secret');
   }
 
-  private login(session: Session, message: AmiMessageIn): void {
-    const ok =
-      message.get('Username') === (this.options.user ?? 'dialer') &&
-      message.get('Secret') === (this.options.secret ?? 'dialer-secret');
-    if (!ok) {
-      this.counters.loginFailures += 1;
-      // manager.c: sleep(1), "Authentication failed", then the session ends.
-      setTimeout(() => {
-        this.reply(session, message, 'Error', [['Message', 'Authentication failed']]);
-        session.socket.end();
-      }, this.options.authFailureDelayMs ?? 1_000);
-      return;
-    }
-    this.counters.logins += 1;
-    session.authenticated = true;
-    if (/^(off|no|false)$/i.test(message.get('Events') ?? '')) session.eventClasses = new Set();
-    this.reply(session, message, 'Success', [['Message', 'Authentication accepted']]);
-    if (!session.eventClasses) {
-      const booted = (Date.now() / 1000).toFixed(0);
-      session.socket.write(
-        encodeAmiMessage([
-          ['Event', 'FullyBooted'],
-          ['Privilege', 'system,all'],
-          ['Uptime', booted],
-          ['LastReload', booted],
-          ['Status', 'Fully Booted'],
-        ]),
+  loginResult(ok: boolean): void {
+    if (ok) this.counters.logins += 1;
+    else this.counters.loginFailures += 1;
+  }
+
+  closed(session: AmiSession): void {
+    this.sessions.delete(session);
+  }
+
+  callAction(session: AmiSession, action: CallAction, message: AmiMessageIn): void {
+    if (action === 'Originate') this.originate(session, message);
+    else if (action === 'Redirect') this.redirect(session, message);
+    else if (action === 'Hangup') this.hangup(session, message);
+    else
+      session.replyList(
+        message,
+        'Channels',
+        coreShowChannelItems(this.channels.values(), this.channelVars, message.get('ActionID')),
+        'CoreShowChannelsComplete',
       );
-    }
   }
 
-  private events(session: Session, message: AmiMessageIn): void {
-    const mask = (message.get('EventMask') ?? 'on').toLowerCase();
-    if (/^(on|yes|true|all)$/.test(mask)) session.eventClasses = undefined;
-    else if (/^(off|no|false)$/.test(mask)) session.eventClasses = new Set();
-    else session.eventClasses = new Set(mask.split(',').map((c) => c.trim()));
-    const on = session.eventClasses === undefined || session.eventClasses.size > 0;
-    this.reply(session, message, 'Success', [['Events', on ? 'On' : 'Off']]);
-  }
-
-  private originate(session: Session, message: AmiMessageIn): void {
+  private originate(session: AmiSession, message: AmiMessageIn): void {
     const decision = parseOriginate(
       message,
       (id) => this.channels.has(id),
       () => this.newUniqueid(),
     );
-    if (decision.kind === 'error')
-      return this.reply(session, message, 'Error', [['Message', decision.message]]);
-    this.reply(session, message, 'Success', [['Message', 'Originate successfully queued']]);
+    if (decision.kind === 'error') return session.reply(message, 'Error', [['Message', decision.message]]);
+    session.reply(message, 'Success', [['Message', 'Originate successfully queued']]);
     if (decision.kind === 'no-channel') {
       setImmediate(() => this.emitEvent('OriginateResponse', 'call,all', decision.fields));
       return;
@@ -391,36 +285,21 @@ export class SimPbx implements PbxCore {
     setImmediate(() => new CustomerCall(this, request, plan).start());
   }
 
-  private redirect(session: Session, message: AmiMessageIn): void {
+  private redirect(session: AmiSession, message: AmiMessageIn): void {
     const name = message.get('Channel') ?? '';
     const channel = this.findChannel(name);
-    if (!channel)
-      return this.reply(session, message, 'Error', [['Message', `Channel does not exist: ${name}`]]);
+    if (!channel) return session.reply(message, 'Error', [['Message', `Channel does not exist: ${name}`]]);
     const error = channel.owner.redirect(channel, message.get('Context') ?? '', message.get('Exten') ?? '');
-    if (error) return this.reply(session, message, 'Error', [['Message', error]]);
-    this.reply(session, message, 'Success', [['Message', 'Redirect successful']]);
+    if (error) return session.reply(message, 'Error', [['Message', error]]);
+    session.reply(message, 'Success', [['Message', 'Redirect successful']]);
   }
 
-  private hangup(session: Session, message: AmiMessageIn): void {
+  private hangup(session: AmiSession, message: AmiMessageIn): void {
     const channel = this.findChannel(message.get('Channel') ?? '');
-    if (!channel) return this.reply(session, message, 'Error', [['Message', 'No such channel']]);
+    if (!channel) return session.reply(message, 'Error', [['Message', 'No such channel']]);
     const cause = Number(message.get('Cause') ?? 16);
-    this.reply(session, message, 'Success', [['Message', 'Channel Hungup']]);
+    session.reply(message, 'Success', [['Message', 'Channel Hungup']]);
     channel.owner.hangupByDialer(channel, Number.isInteger(cause) && cause > 0 ? cause : 16);
-  }
-
-  private coreShowChannels(session: Session, message: AmiMessageIn): void {
-    const actionId = message.get('ActionID');
-    const items = coreShowChannelItems(this.channels.values(), this.channelVars, actionId);
-    this.reply(session, message, 'Success', [
-      ['EventList', 'start'],
-      ['Message', 'Channels will follow'],
-    ]);
-    for (const item of items) session.socket.write(encodeAmiMessage(item));
-    const complete: AmiFields = [['Event', 'CoreShowChannelsComplete']];
-    if (actionId !== undefined) complete.push(['ActionID', actionId]);
-    complete.push(['EventList', 'Complete'], ['ListItems', String(items.length)]);
-    session.socket.write(encodeAmiMessage(complete));
   }
 
   private findChannel(name: string): SimChannel | undefined {

@@ -13,6 +13,9 @@ describe('classifyCallEnd', () => {
     ['dialplan NOANSWER', { dialStatusFromDialplan: 'NOANSWER', hangupCause: 19 }, 'no-answer'],
     ['dialplan NOANSWER with cause 1 (unallocated)', { dialStatusFromDialplan: 'NOANSWER', hangupCause: 1 }, 'invalid-number'],
     ['dialplan CONGESTION', { dialStatusFromDialplan: 'CONGESTION' }, 'congestion'],
+    ['dialplan CHANUNAVAIL for a declined call (cause 21)', { dialStatusFromDialplan: 'CHANUNAVAIL', hangupCause: 21 }, 'rejected'],
+    ['dialplan CHANUNAVAIL for cause 1', { dialStatusFromDialplan: 'CHANUNAVAIL', hangupCause: 1 }, 'invalid-number'],
+    ['dialplan CHANUNAVAIL otherwise', { dialStatusFromDialplan: 'CHANUNAVAIL', hangupCause: 34 }, 'congestion'],
     // research §2.3: a PJSIP 486 gives OriginateResponse Reason 0, the SIP code decides.
     ['SIP 486 with Reason 0', { techCause: 486, hangupCause: 17, originateReason: 0 }, 'busy'],
     ['SIP 603 declined', { techCause: 603, hangupCause: 21 }, 'rejected'],

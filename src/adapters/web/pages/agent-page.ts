@@ -23,7 +23,12 @@ export function agentPages(ctx: WebContext): Router {
     const t = translator(locale);
     const agent = await ctx.agents.byUserId(req.session.userId!);
     if (!agent) {
-      renderPage(req, res, { template: 'message', title: t('desk.title'), status: 404, page: { heading: t('desk.title'), text: t('error.notAgent'), homeHref: '/' } });
+      renderPage(req, res, {
+        template: 'message',
+        title: t('desk.title'),
+        status: 404,
+        page: { heading: t('desk.title'), text: t('error.notAgent'), homeHref: '/' },
+      });
       return;
     }
     const desk = buildDeskViewModel(await agentView(ctx, agent.id), locale, new Date());

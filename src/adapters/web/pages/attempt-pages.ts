@@ -6,7 +6,13 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { localize } from '../../../domain/campaign/campaign-definition.js';
 import { resolveLocale, translator } from '../i18n.js';
-import { apiQuery, buildAttemptRows, exportHref, parseAttemptFilters, type AttemptRowData } from '../view-models/attempt-log.js';
+import {
+  apiQuery,
+  buildAttemptRows,
+  exportHref,
+  parseAttemptFilters,
+  type AttemptRowData,
+} from '../view-models/attempt-log.js';
 import type { WebContext } from '../web-context.js';
 import { pageRole, renderPage } from './render.js';
 
@@ -59,7 +65,10 @@ export function attemptPages(ctx: WebContext): Router {
     const locale = resolveLocale(req);
     const t = translator(locale);
     const campaigns = ctx.campaigns();
-    const { filters, ignored } = parseAttemptFilters(req.query as Record<string, unknown>, new Set(campaigns.keys()));
+    const { filters, ignored } = parseAttemptFilters(
+      req.query as Record<string, unknown>,
+      new Set(campaigns.keys()),
+    );
     const data = await attemptRows(ctx.knex, apiQuery(filters), ATTEMPT_PAGE_LIMIT);
     const rows = buildAttemptRows(
       data,

@@ -7,9 +7,15 @@ import { homeOf, safeNextPath } from '../view-models/layout.js';
 import type { WebContext } from '../web-context.js';
 import { renderPage } from './render.js';
 
-function renderLogin(req: Request, res: Response, options: { error?: string; username?: string; status?: number } = {}): void {
+function renderLogin(
+  req: Request,
+  res: Response,
+  options: { error?: string; username?: string; status?: number } = {},
+): void {
   const t = translator(resolveLocale(req));
-  const next = safeNextPath(req.method === 'GET' ? req.query.next : (req.body as Record<string, unknown> | undefined)?.next);
+  const next = safeNextPath(
+    req.method === 'GET' ? req.query.next : (req.body as Record<string, unknown> | undefined)?.next,
+  );
   renderPage(req, res, {
     template: 'login',
     title: t('login.title'),
@@ -46,17 +52,21 @@ export function authPages(ctx: WebContext): Router {
     const t = translator(resolveLocale(req));
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    if (!username || !password) return renderLogin(req, res, { error: t('login.missing'), username, status: 400 });
+    if (!username || !password)
+      return renderLogin(req, res, { error: t('login.missing'), username, status: 400 });
     let user: Awaited<ReturnType<typeof authenticate>>;
     try {
       user = await authenticate(ctx, { username, password });
     } catch (err) {
-      if (err instanceof AppError) return renderLogin(req, res, { error: t('login.failed'), username, status: 401 });
+      if (err instanceof AppError)
+        return renderLogin(req, res, { error: t('login.failed'), username, status: 401 });
       throw err;
     }
     const chosenLang = body.lang;
     // A new session id at sign-in (session fixation), filled in exactly like POST /api/session.
-    await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      req.session.regenerate((err) => (err ? reject(err) : resolve())),
+    );
     req.session.userId = user.id;
     req.session.role = user.role;
     req.session.displayName = user.display_name;

@@ -7,32 +7,45 @@
 import { Router } from 'express';
 import { NotFoundError } from '../../../domain/errors.js';
 import { campaignSummaries, importStatus } from '../routes/manager-api.js';
-import { dictionarySubset, resolveLocale, translator } from '../i18n.js';
+import { dictionarySubset, resolveLocale, translator, type MessageKey } from '../i18n.js';
 import { buildBoardViewModel, type AbandonLimit } from '../view-models/campaign-board.js';
 import { buildImportViewModel } from '../view-models/import-progress.js';
 import type { WebContext } from '../web-context.js';
 import { jsonForScript, pageRole, renderNotFound, renderPage } from './render.js';
 
 /** The optional columns the format page lists, with the header aliases the importer also accepts. */
-const OPTIONAL_COLUMNS: { name: string; aliases: string }[] = [
-  { name: 'role', aliases: 'роль' },
-  { name: 'birth_date', aliases: 'dob, date_of_birth, дата_рождения' },
-  { name: 'country', aliases: 'страна' },
-  { name: 'region', aliases: 'state, регион' },
-  { name: 'timezone', aliases: 'tz, time_zone, часовой_пояс' },
-  { name: 'balance', aliases: 'amount, сумма, долг' },
-  { name: 'currency', aliases: 'валюта' },
-  { name: 'days_past_due', aliases: 'dpd, просрочка_дней' },
-  { name: 'third_party_consent', aliases: 'consent' },
+const OPTIONAL_COLUMNS: { name: string; aliases: string; meaningKey: MessageKey }[] = [
+  { name: 'role', aliases: 'роль', meaningKey: 'format.col.role' },
+  { name: 'birth_date', aliases: 'dob, date_of_birth, дата_рождения', meaningKey: 'format.col.birth_date' },
+  { name: 'country', aliases: 'страна', meaningKey: 'format.col.country' },
+  { name: 'region', aliases: 'state, регион', meaningKey: 'format.col.region' },
+  { name: 'timezone', aliases: 'tz, time_zone, часовой_пояс', meaningKey: 'format.col.timezone' },
+  { name: 'balance', aliases: 'amount, сумма, долг', meaningKey: 'format.col.balance' },
+  { name: 'currency', aliases: 'валюта', meaningKey: 'format.col.currency' },
+  { name: 'days_past_due', aliases: 'dpd, просрочка_дней', meaningKey: 'format.col.days_past_due' },
+  { name: 'third_party_consent', aliases: 'consent', meaningKey: 'format.col.third_party_consent' },
 ];
-const REQUIRED_COLUMNS: { name: string; aliases: string }[] = [
-  { name: 'account', aliases: 'account_number, contract, договор, номер_договора, счёт' },
-  { name: 'name', aliases: 'full_name, фио, имя' },
-  { name: 'phone1', aliases: 'phone, телефон, mobile, home, work, phone2, phone3' },
+const REQUIRED_COLUMNS: { name: string; aliases: string; meaningKey: MessageKey }[] = [
+  {
+    name: 'account',
+    aliases: 'account_number, contract, договор, номер_договора, счёт',
+    meaningKey: 'format.col.account',
+  },
+  { name: 'name', aliases: 'full_name, фио, имя', meaningKey: 'format.col.name' },
+  {
+    name: 'phone1',
+    aliases: 'phone, телефон, mobile, home, work, phone2, phone3',
+    meaningKey: 'format.col.phone1',
+  },
 ];
 
 function abandonLimits(ctx: WebContext): Map<string, AbandonLimit> {
-  return new Map([...ctx.campaigns()].map(([id, c]) => [id, { maxRate: c.pacing.maxAbandonRate, windowMs: c.pacing.abandonWindow }]));
+  return new Map(
+    [...ctx.campaigns()].map(([id, c]) => [
+      id,
+      { maxRate: c.pacing.maxAbandonRate, windowMs: c.pacing.abandonWindow },
+    ]),
+  );
 }
 
 export function campaignPages(ctx: WebContext): Router {
@@ -58,7 +71,12 @@ export function campaignPages(ctx: WebContext): Router {
   });
 
   r.get('/campaigns/board.json', pageRole('manager', 'compliance'), async (req, res) => {
-    const board = buildBoardViewModel(await campaignSummaries(ctx), abandonLimits(ctx), resolveLocale(req), new Date());
+    const board = buildBoardViewModel(
+      await campaignSummaries(ctx),
+      abandonLimits(ctx),
+      resolveLocale(req),
+      new Date(),
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json(board);
   });
@@ -75,7 +93,11 @@ export function campaignPages(ctx: WebContext): Router {
       if (err instanceof NotFoundError) return renderNotFound(req, res);
       throw err;
     }
-    const vm = buildImportViewModel(status, ctx.campaigns().get(status.campaignId)?.name ?? status.campaignId, locale);
+    const vm = buildImportViewModel(
+      status,
+      ctx.campaigns().get(status.campaignId)?.name ?? status.campaignId,
+      locale,
+    );
     renderPage(req, res, {
       template: 'import',
       title: `${t('import.title')}: ${vm.fileName}`,
@@ -88,7 +110,13 @@ export function campaignPages(ctx: WebContext): Router {
   r.get('/imports/:id/progress.json', pageRole('manager'), async (req, res) => {
     const status = await importStatus(ctx, Number(req.params.id));
     res.setHeader('Cache-Control', 'no-store');
-    res.json(buildImportViewModel(status, ctx.campaigns().get(status.campaignId)?.name ?? status.campaignId, resolveLocale(req)));
+    res.json(
+      buildImportViewModel(
+        status,
+        ctx.campaigns().get(status.campaignId)?.name ?? status.campaignId,
+        resolveLocale(req),
+      ),
+    );
   });
 
   r.get('/docs/lead-lists', pageRole(), (req, res) => {
@@ -97,7 +125,10 @@ export function campaignPages(ctx: WebContext): Router {
       template: 'lead-list-format',
       title: t('format.title'),
       bodyClass: 'page-doc',
-      page: { required: REQUIRED_COLUMNS, optional: OPTIONAL_COLUMNS },
+      page: {
+        required: REQUIRED_COLUMNS.map((c) => ({ ...c, meaning: t(c.meaningKey) })),
+        optional: OPTIONAL_COLUMNS.map((c) => ({ ...c, meaning: t(c.meaningKey) })),
+      },
     });
   });
 

@@ -31,14 +31,29 @@ export function localeOf(req: Request): Locale {
 
 export function renderPage(req: Request, res: Response, r: PageRender): void {
   const locale = resolveLocale(req);
-  const user = req.session.userId && req.session.role ? { displayName: req.session.displayName ?? '', role: req.session.role } : null;
+  const user =
+    req.session.userId && req.session.role
+      ? { displayName: req.session.displayName ?? '', role: req.session.role }
+      : null;
   const data: TemplateData = {
-    layout: buildLayout({ locale, title: r.title, path: req.path, query: req.query as Record<string, unknown>, user, scripts: r.scripts, bodyClass: r.bodyClass }),
+    layout: buildLayout({
+      locale,
+      title: r.title,
+      path: req.path,
+      query: req.query as Record<string, unknown>,
+      user,
+      scripts: r.scripts,
+      bodyClass: r.bodyClass,
+    }),
     t: translator(locale),
     page: r.page,
   };
   const html = eta.render(r.template, data);
-  res.status(r.status ?? 200).type('html').setHeader('Cache-Control', 'no-store').send(html);
+  res
+    .status(r.status ?? 200)
+    .type('html')
+    .setHeader('Cache-Control', 'no-store')
+    .send(html);
 }
 
 /**
@@ -70,7 +85,11 @@ export function pageRole(...roles: Role[]): RequestHandler {
         template: 'message',
         title: t('error.forbiddenTitle'),
         status: 403,
-        page: { heading: t('error.forbiddenTitle'), text: t('error.forbidden', { roles: roles.map((r) => t(`role.${r}`)).join(', ') }), homeHref: '/' },
+        page: {
+          heading: t('error.forbiddenTitle'),
+          text: t('error.forbidden', { roles: roles.map((r) => t(`role.${r}`)).join(', ') }),
+          homeHref: '/',
+        },
       });
       return;
     }

@@ -59,7 +59,10 @@ export function abilitiesOf(state: string, hasCall: boolean): AgentAbilities {
  * The zones to show a person's clock in: the dialed phone's candidate zones (the law counts hours
  * there), else every zone of the person's phones.
  */
-export function personZones(phones: readonly { e164: string; zones: readonly string[] }[], dialedE164: string | null): string[] {
+export function personZones(
+  phones: readonly { e164: string; zones: readonly string[] }[],
+  dialedE164: string | null,
+): string[] {
   const dialed = phones.find((p) => p.e164 === dialedE164);
   if (dialed && dialed.zones.length > 0) return [...dialed.zones];
   return [...new Set(phones.flatMap((p) => p.zones))];
@@ -82,16 +85,37 @@ export interface DeskCallViewModel {
   };
   debt: { account: string; balance: string; daysPastDue: string };
   otherPersons: { name: string; role: string }[];
-  phones: { e164: string; type: string; status: string; statusCode: string; isDialed: boolean; zones: string }[];
+  phones: {
+    e164: string;
+    type: string;
+    status: string;
+    statusCode: string;
+    isDialed: boolean;
+    zones: string;
+  }[];
   history: { at: string | null; outcome: string; disposition: string; reasons: string }[];
   promises: { amount: string; due: string; status: string; statusCode: string }[];
   script: {
     name: string;
-    steps: { id: string; title: string; say: string; gate: boolean; ifNot: string | null; hint: string | null }[];
+    steps: {
+      id: string;
+      title: string;
+      say: string;
+      gate: boolean;
+      ifNot: string | null;
+      hint: string | null;
+    }[];
     situations: { id: string; when: string; say: string }[];
     avoid: string[];
   } | null;
-  dispositions: { id: string; label: string; action: string; hotkey: string | null; form: DispositionForm; confirmText: string | null }[];
+  dispositions: {
+    id: string;
+    label: string;
+    action: string;
+    hotkey: string | null;
+    form: DispositionForm;
+    confirmText: string | null;
+  }[];
   existingDisposition: string | null;
   wrapUp: { timeoutMs: number; endsAt: string | null };
   callback: { zones: string[]; defaultZone: string; defaultLocal: string; minLocal: string };
@@ -133,7 +157,13 @@ export function buildDeskViewModel(view: AgentViewData, locale: Locale, now: Dat
   };
 }
 
-function buildCall(call: CallData, state: string, stateSince: Date, locale: Locale, now: Date): DeskCallViewModel {
+function buildCall(
+  call: CallData,
+  state: string,
+  stateSince: Date,
+  locale: Locale,
+  now: Date,
+): DeskCallViewModel {
   const t = translator(locale);
   const zones = personZones(call.phones, call.phoneE164);
   const firstZone = zones[0] ?? 'UTC';
@@ -141,7 +171,10 @@ function buildCall(call: CallData, state: string, stateSince: Date, locale: Loca
   const callbackZones = [...new Set([...zones, ...call.phones.flatMap((p) => p.zones)])];
   if (callbackZones.length === 0) callbackZones.push('UTC');
   const age = ageInYears(call.person.birthDate, now, firstZone);
-  const wrapUpEndsAt = state === 'wrap-up' ? new Date(new Date(stateSince).getTime() + call.wrapUpTimeoutMs).toISOString() : null;
+  const wrapUpEndsAt =
+    state === 'wrap-up'
+      ? new Date(new Date(stateSince).getTime() + call.wrapUpTimeoutMs).toISOString()
+      : null;
   return {
     attemptId: call.attemptId,
     campaignName: call.campaignName,
@@ -155,7 +188,8 @@ function buildCall(call: CallData, state: string, stateSince: Date, locale: Loca
       region: call.person.region ?? '',
       flags: call.person.flags ?? [],
       clocks,
-      zonesNote: clocks.length === 0 ? t('desk.localTimeUnknown') : clocks.length > 1 ? t('desk.severalZones') : '',
+      zonesNote:
+        clocks.length === 0 ? t('desk.localTimeUnknown') : clocks.length > 1 ? t('desk.severalZones') : '',
     },
     debt: {
       account: call.debt.accountNumber,
@@ -186,7 +220,14 @@ function buildCall(call: CallData, state: string, stateSince: Date, locale: Loca
     script: call.script
       ? {
           name: call.script.name,
-          steps: call.script.steps.map((s) => ({ id: s.id, title: s.title, say: s.say, gate: s.gate, ifNot: s.ifNot ?? null, hint: s.hint ?? null })),
+          steps: call.script.steps.map((s) => ({
+            id: s.id,
+            title: s.title,
+            say: s.say,
+            gate: s.gate,
+            ifNot: s.ifNot ?? null,
+            hint: s.hint ?? null,
+          })),
           situations: call.script.situations.map((s) => ({ id: s.id, when: s.when, say: s.say })),
           avoid: [...call.script.avoid],
         }

@@ -29,7 +29,10 @@ function validDate(value: string): boolean {
   return DATE.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
 }
 
-export function parseAttemptFilters(query: Readonly<Record<string, unknown>>, campaignIds: ReadonlySet<string>): ParsedFilters {
+export function parseAttemptFilters(
+  query: Readonly<Record<string, unknown>>,
+  campaignIds: ReadonlySet<string>,
+): ParsedFilters {
   const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).trim() : '');
   const ignored: MessageKey[] = [];
   const campaign = str('campaign');
@@ -95,7 +98,8 @@ export interface AttemptRowData {
 export interface AttemptRowView {
   id: string;
   timeUtc: string;
-  localTimes: { zone: string; time: string; isOutside: boolean }[];
+  localTimes: LocalTimeGroup[];
+  campaignId: string;
   campaign: string;
   leadId: string;
   leadHref: string;
@@ -104,6 +108,7 @@ export interface AttemptRowView {
   decision: string;
   decisionCode: string;
   reasons: string[];
+  rulesChecked: string[];
   outcome: string;
   agent: string;
   disposition: string;
@@ -116,14 +121,42 @@ interface LocalTimeSeen {
   isInside?: boolean;
 }
 
-/** decision_detail.localTimes as the dialer wrote them: [{ zone, localTime: "2026-11-24T10:30 +03:00", isInside }]. */
-export function localTimesOf(detail: unknown): { zone: string; time: string; isOutside: boolean }[] {
+export interface LocalTimeGroup {
+  /** "2026-11-24 10:30 +03:00" */
+  time: string;
+  zones: string[];
+  isOutside: boolean;
+}
+
+/**
+ * decision_detail.localTimes as the dialer wrote them ([{ zone, localTime: "2026-11-24T10:30 +03:00",
+ * isInside }]), grouped by the local time they show: a region such as Indiana has a dozen zones that
+ * mostly agree, and one line per distinct clock is what a reviewer needs to read.
+ */
+export function groupLocalTimes(detail: unknown): LocalTimeGroup[] {
   if (typeof detail !== 'object' || detail === null) return [];
   const list = (detail as { localTimes?: unknown }).localTimes;
   if (!Array.isArray(list)) return [];
-  return list
-    .filter((l): l is LocalTimeSeen => typeof l === 'object' && l !== null && typeof l.zone === 'string' && typeof l.localTime === 'string')
-    .map((l) => ({ zone: l.zone, time: l.localTime.replace('T', ' '), isOutside: l.isInside === false }));
+  const groups = new Map<string, LocalTimeGroup>();
+  for (const l of list) {
+    if (typeof l !== 'object' || l === null) continue;
+    const seen = l as LocalTimeSeen;
+    if (typeof seen.zone !== 'string' || typeof seen.localTime !== 'string') continue;
+    const time = seen.localTime.replace('T', ' ');
+    const isOutside = seen.isInside === false;
+    const key = `${time}|${isOutside}`;
+    const group = groups.get(key) ?? { time, zones: [], isOutside };
+    if (!group.zones.includes(seen.zone)) group.zones.push(seen.zone);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** decision_detail.ruleIds: the checks the dialer evaluated for this decision. */
+export function rulesCheckedOf(detail: unknown): string[] {
+  if (typeof detail !== 'object' || detail === null) return [];
+  const ids = (detail as { ruleIds?: unknown }).ruleIds;
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 }
 
 export function buildAttemptRows(
@@ -138,7 +171,8 @@ export function buildAttemptRows(
     return {
       id: r.id,
       timeUtc: utcIso(r.decided_at),
-      localTimes: localTimesOf(r.decision_detail),
+      localTimes: groupLocalTimes(r.decision_detail),
+      campaignId: r.campaign_id,
       campaign: names.campaign(r.campaign_id),
       leadId: String(r.lead_id),
       leadHref: `/attempts?${leadParams.toString()}`,
@@ -147,6 +181,7 @@ export function buildAttemptRows(
       decision: labelOf(t, 'decision', r.decision),
       decisionCode: r.decision,
       reasons: r.reason_codes ?? [],
+      rulesChecked: rulesCheckedOf(r.decision_detail),
       outcome: labelOf(t, 'outcome', r.outcome),
       agent: r.agent_name ?? '',
       disposition: r.disposition ? names.disposition(r.campaign_id, r.disposition) : '',

@@ -6,7 +6,14 @@ import { formatCount, formatRate } from './format.js';
 export type CampaignSummaries = Awaited<ReturnType<typeof campaignSummaries>>;
 
 /** Board order: who can take a call first, then who is busy, then who is away. */
-export const AGENT_STATES_ON_BOARD = ['ready', 'reserved', 'on-call', 'wrap-up', 'paused', 'offline'] as const;
+export const AGENT_STATES_ON_BOARD = [
+  'ready',
+  'reserved',
+  'on-call',
+  'wrap-up',
+  'paused',
+  'offline',
+] as const;
 
 export interface Figure {
   key: string;
@@ -67,12 +74,22 @@ export function buildBoardViewModel(
   now: Date,
 ): BoardViewModel {
   const t = translator(locale);
-  const figure = (key: string, labelKey: MessageKey, value: number): Figure => ({ key, label: t(labelKey), value, text: formatCount(value, locale) });
+  const figure = (key: string, labelKey: MessageKey, value: number): Figure => ({
+    key,
+    label: t(labelKey),
+    value,
+    text: formatCount(value, locale),
+  });
   return {
     updatedAt: now.toISOString(),
     agents: AGENT_STATES_ON_BOARD.map((state) => {
       const value = Number(summaries.agents[state] ?? 0);
-      return { key: state, label: labelOf(t, 'board.agentState', state), value, text: formatCount(value, locale) };
+      return {
+        key: state,
+        label: labelOf(t, 'board.agentState', state),
+        value,
+        text: formatCount(value, locale),
+      };
     }),
     campaigns: summaries.campaigns.map((c) => {
       const limit = abandonLimits.get(c.id);
@@ -105,7 +122,13 @@ export function buildBoardViewModel(
         ],
         abandonRate: {
           text: formatRate(h.abandonRate, locale),
-          limitText: limit === undefined ? '' : t('board.abandonLimit', { pct: formatRate(limit.maxRate, locale), window: formatWindow(limit.windowMs, locale) }),
+          limitText:
+            limit === undefined
+              ? ''
+              : t('board.abandonLimit', {
+                  pct: formatRate(limit.maxRate, locale),
+                  window: formatWindow(limit.windowMs, locale),
+                }),
           isOverLimit: limit !== undefined && h.abandonRate > limit.maxRate,
         },
         chart: chartFigures.map((f, i) => ({ ...f, percent: percents[i] ?? 0 })),

@@ -10,7 +10,11 @@ export function formatCount(n: number, locale: Locale): string {
 
 /** 0.0123 → "1.2%" / "1,2 %". */
 export function formatRate(rate: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
 }
 
 /** A NUMERIC string from the database ("15000.50") with its ISO currency; an unknown currency is appended as text. */
@@ -24,7 +28,10 @@ export function formatMoney(amount: string | null, currency: string | null, loca
       // An ISO-looking code Intl does not know: fall through to the plain number.
     }
   }
-  const plain = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  const plain = new Intl.NumberFormat(INTL_LOCALE[locale], {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
   return currency ? `${plain} ${currency}` : plain;
 }
 
@@ -80,7 +87,13 @@ export function localClocks(zones: readonly string[], now: Date, locale: Locale)
     if (seen.has(zone) || !IANAZone.isValidZone(zone)) continue;
     seen.add(zone);
     const local = DateTime.fromJSDate(now, { zone }).setLocale(INTL_LOCALE[locale]);
-    clocks.push({ zone, place: placeOfZone(zone), time: local.toFormat('HH:mm'), weekday: local.toFormat('ccc'), offset: utcOffsetLabel(zone, now) });
+    clocks.push({
+      zone,
+      place: placeOfZone(zone),
+      time: local.toFormat('HH:mm'),
+      weekday: local.toFormat('ccc'),
+      offset: utcOffsetLabel(zone, now),
+    });
   }
   return clocks;
 }
@@ -92,7 +105,10 @@ export function toLocalInputValue(instant: Date, zone: string): string {
 
 /** Tomorrow at `hour`:00 in `zone`: a callback default a person is unlikely to be asleep for. */
 export function defaultCallbackLocal(now: Date, zone: string, hour = 10): string {
-  return DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return DateTime.fromJSDate(now, { zone })
+    .plus({ days: 1 })
+    .set({ hour, minute: 0, second: 0, millisecond: 0 })
+    .toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 /** Today's date in `zone` (YYYY-MM-DD). */

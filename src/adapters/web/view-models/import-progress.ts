@@ -34,7 +34,11 @@ export function importPercent(status: string, processed: number, total: number):
   return null;
 }
 
-export function buildImportViewModel(s: ImportStatusData, campaignName: string, locale: Locale): ImportViewModel {
+export function buildImportViewModel(
+  s: ImportStatusData,
+  campaignName: string,
+  locale: Locale,
+): ImportViewModel {
   const t = translator(locale);
   const percent = importPercent(s.status, s.processedRows, s.totalRows);
   const processed = formatCount(s.processedRows, locale);

@@ -95,7 +95,12 @@ export function buildLayout(input: LayoutInput): LayoutViewModel {
     user: input.user ? { name: input.user.displayName, role: labelOf(t, 'role', input.user.role) } : null,
     nav,
     logoutLabel: t('nav.logout'),
-    languageSwitch: { href: withLang(input.path, input.query, other), label: t('app.otherLanguage'), title: t('app.otherLanguageTitle'), lang: other },
+    languageSwitch: {
+      href: withLang(input.path, input.query, other),
+      label: t('app.otherLanguage'),
+      title: t('app.otherLanguageTitle'),
+      lang: other,
+    },
     scripts: input.scripts ?? [],
     bodyClass: input.bodyClass ?? '',
   };
@@ -104,7 +109,8 @@ export function buildLayout(input: LayoutInput): LayoutViewModel {
 /** A `next` target after sign-in: a path on this site only (no scheme, no "//host", no backslashes). */
 export function safeNextPath(next: unknown): string | null {
   if (typeof next !== 'string' || next.length > 500) return null;
-  if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\r\n]/.test(next)) return null;
+  if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\r\n]/.test(next))
+    return null;
   if (next.startsWith('/api/') || next.startsWith('/login') || next.startsWith('/logout')) return null;
   return next;
 }
