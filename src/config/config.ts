@@ -19,6 +19,8 @@ const schema = z.object({
   AMI_SECRET: z.string().default('dialer-secret'),
   /** How the dialer reaches a customer: {number} is the E.164 number without "+". */
   DIAL_CHANNEL_TEMPLATE: z.string().default('Local/{number}@dialer-dial/n'),
+  /** Dial string of a demo agent's phone: {room} is the agent's room, e.g. agent1001. */
+  AGENT_ENDPOINT_TEMPLATE: z.string().default('PJSIP/{room}'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   SESSION_SECRET: z.string().min(16).optional(),
@@ -36,6 +38,7 @@ export interface Config {
     readonly user: string;
     readonly secret: string;
     readonly dialChannelTemplate: string;
+    readonly agentEndpointTemplate: string;
   };
   readonly web: { readonly port: number; readonly host: string; readonly sessionSecret: string | undefined };
   readonly dataDir: string;
@@ -59,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       user: e.AMI_USER,
       secret: e.AMI_SECRET,
       dialChannelTemplate: e.DIAL_CHANNEL_TEMPLATE,
+      agentEndpointTemplate: e.AGENT_ENDPOINT_TEMPLATE,
     }),
     web: Object.freeze({ port: e.PORT, host: e.HOST, sessionSecret: e.SESSION_SECRET }),
     dataDir: e.DATA_DIR,

@@ -64,7 +64,7 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
     const agentCount = options.agents;
     const groups = [...new Set(ctx.files.campaigns.map((c) => c.definition.agentGroup))];
     const agents = demoAgents(agentCount);
-    await seedDemo(infra.knex, agents, groups);
+    await seedDemo(infra.knex, agents, groups, config.ami.agentEndpointTemplate);
 
     const telephony = await startTelephony(config, {
       seed: options.seed,

@@ -22,7 +22,7 @@ export function demoAgents(simulatedCount: number): DemoAgentSpec[] {
   return specs;
 }
 
-export async function seedDemo(knex: Knex, agents: DemoAgentSpec[], groups: string[]): Promise<void> {
+export async function seedDemo(knex: Knex, agents: DemoAgentSpec[], groups: string[], endpointTemplate = 'PJSIP/{room}'): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const staff = [
     { username: 'manager', display_name: 'Campaign manager', role: 'manager', locale: 'en' },
@@ -41,9 +41,9 @@ export async function seedDemo(knex: Knex, agents: DemoAgentSpec[], groups: stri
       .returning('id');
     const room = `agent${extension}`;
     await knex('agents')
-      .insert({ user_id: user.id, room, endpoint: `PJSIP/${room}`, groups })
+      .insert({ user_id: user.id, room, endpoint: endpointTemplate.replaceAll('{room}', room), groups })
       .onConflict('user_id')
-      .merge(['groups']);
+      .merge(['groups', 'endpoint']);
     extension += 1;
   }
   // A fresh demo run starts with everyone logged out (the previous run may have been killed).

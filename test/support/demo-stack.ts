@@ -19,7 +19,9 @@ export interface DemoStack {
   stop(): Promise<void>;
 }
 
-export async function startDemoStack(options: { simulatedAgents?: number; timeScale?: number; seed?: number } = {}): Promise<DemoStack> {
+export async function startDemoStack(
+  options: { simulatedAgents?: number; timeScale?: number; seed?: number; env?: Record<string, string> } = {},
+): Promise<DemoStack> {
   const db = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dialer-e2e-'));
   const config = loadConfig({
@@ -27,6 +29,7 @@ export async function startDemoStack(options: { simulatedAgents?: number; timeSc
     REDIS_URL: inject('redisUrl'),
     DATA_DIR: dataDir,
     CAMPAIGNS_DIR: 'campaigns',
+    ...options.env,
   });
   const demo = await startDemo(config, {
     agents: options.simulatedAgents ?? 4,
