@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config.js';
-import { createLogger } from '../adapters/logging/pino-logger.js';
+import { createConsoleLogger } from '../adapters/logging/console-logger.js';
 import { SimulatedAgent } from '../sim/agents/simulated-agent.js';
 import { createAppContext, systemClock } from './app-context.js';
 import { startDialerWorker } from './dialer-worker.js';
@@ -46,7 +46,7 @@ export interface RunningDemo {
 
 export async function startDemo(config: Config, options: DemoOptions): Promise<RunningDemo> {
   const say = options.say;
-  const logger = createLogger(options.logLevel ?? process.env.LOG_LEVEL ?? 'warn');
+  const logger = createConsoleLogger(options.logLevel ?? process.env.LOG_LEVEL ?? 'warn');
   const stops: (() => Promise<void>)[] = [];
   let stopping: Promise<void> | null = null;
   const stopAll = () =>

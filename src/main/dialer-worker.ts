@@ -10,6 +10,8 @@ import { systemClock, type AppContext } from './app-context.js';
 
 const TICK_MS = 1_000;
 const WRAP_UP_SCAN_MS = 2_000;
+const LEG_RETRY_MS = 30_000;
+const LEG_REQUEST_MIN_GAP_MS = 5_000;
 
 export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: Telephony, redisUrl: string, logger: Logger) {
   const dialer = new DialerService({
@@ -32,6 +34,29 @@ export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: 
   dialer.setCampaigns(running.map((c) => ({ id: c.id, definition: ctx.campaigns.get(c.id) ?? c.definition })));
   dialer.start();
 
+  // Agent phone legs: called at log-in, and again after the PBX link comes back (a reconnect or a
+  // PBX restart drops them). At most one request per agent per LEG_RETRY_MS (a real phone may ring).
+  const legRequestedAt = new Map<number, number>();
+  const requestLeg = async (agentId: number, force = false) => {
+    const agent = await ctx.agents.get(agentId);
+    if (!agent || agent.state === 'offline' || agent.isLegUp) return;
+    const last = legRequestedAt.get(agentId) ?? 0;
+    // An explicit request (log-in, Ready) may repeat sooner, but never while a call to the phone is young.
+    if (systemClock.now().getTime() - last < (force ? LEG_REQUEST_MIN_GAP_MS : LEG_RETRY_MS)) return;
+    if (!telephony.isReady) return; // asked again when the link is up
+    legRequestedAt.set(agentId, systemClock.now().getTime());
+    await telephony.originateAgentLeg({ agentId: String(agent.id), room: agent.room, endpoint: agent.endpoint });
+  };
+  const requestMissingLegs = async () => {
+    for (const a of await ctx.agents.list()) {
+      if (a.state !== 'offline' && !a.isLegUp) await requestLeg(a.id).catch((err: unknown) => logger.warn({ err, agentId: a.id }, 'dialer.agent_leg.failed'));
+    }
+  };
+  const offLink = telephony.onEvent((e) => {
+    if (e.kind === 'link' && e.up) void requestMissingLegs();
+  });
+  const legScan = setInterval(() => void requestMissingLegs().catch(() => undefined), LEG_RETRY_MS);
+
   const unsubscribe = await ctx.bus.onCommand((command) => {
     void (async () => {
       switch (command.type) {
@@ -42,10 +67,13 @@ export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: 
           await dialer.hangupCall(command.attemptId);
           return;
         case 'agent-leg': {
+          if (command.up) {
+            await requestLeg(command.agentId, true);
+            return;
+          }
           const agent = await ctx.agents.get(command.agentId);
-          if (!agent) return;
-          if (command.up) await telephony.originateAgentLeg({ agentId: String(agent.id), room: agent.room, endpoint: agent.endpoint });
-          else await telephony.hangupAgentLeg(agent.room);
+          legRequestedAt.delete(command.agentId);
+          if (agent && telephony.isReady) await telephony.hangupAgentLeg(agent.room);
           return;
         }
       }
@@ -84,6 +112,8 @@ export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: 
       stopped = true;
       clearInterval(loop);
       clearInterval(wrapUpScan);
+      clearInterval(legScan);
+      offLink();
       dialer.stop();
       await unsubscribe();
       await importWorker.close();

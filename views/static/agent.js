@@ -181,8 +181,10 @@ function renderPhase() {
   }
   if (c) {
     resultPanel.phase(a);
-    if (a.state === 'wrap-up' && lastState !== 'wrap-up' && !isTypingTarget(document.activeElement))
-      resultPanel.focusFirst();
+    // Wrap-up starts at the result buttons, unless the agent is already writing the result.
+    const active = document.activeElement;
+    const isWritingResult = isTypingTarget(active) && active.closest('#disposition-form');
+    if (a.state === 'wrap-up' && lastState !== 'wrap-up' && !isWritingResult) resultPanel.focusFirst();
   }
   lastState = a.state;
 }
