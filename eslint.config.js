@@ -21,7 +21,7 @@ const ioLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'dist/**', 'coverage/**', 'views/static/vendor/**'] },
+  { ignores: ['node_modules/**', '.data/**', '.scratch/**', 'dist/**', 'coverage/**', 'views/static/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -103,6 +103,7 @@ function ensureSystemUser(): { uid: number; gid: number } {
   } catch (err) {
     throw new Error(
       `PostgreSQL cannot run as root and creating the system user "${SYSTEM_USER}" failed: ${String(err)}`,
+      { cause: err },
     );
   }
   const created = idOf(SYSTEM_USER);
