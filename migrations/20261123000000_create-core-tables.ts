@@ -230,7 +230,18 @@ export async function up(knex: Knex): Promise<void> {
     t.text('event')
       .notNullable()
       .checkIn(
-        ['originated', 'originate-failed', 'ringing', 'answered', 'amd', 'human-waiting', 'connected', 'abandoned', 'ended'],
+        [
+          'originated',
+          'originate-failed',
+          'ringing',
+          'answered',
+          'amd',
+          'human-waiting',
+          'connected',
+          'abandoned',
+          'machine-message',
+          'ended',
+        ],
         'call_attempt_events_event_check',
       );
     t.timestamp('occurred_at', { useTz: true }).notNullable();

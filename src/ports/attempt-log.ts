@@ -25,6 +25,7 @@ export type AttemptEventName =
   | 'human-waiting'
   | 'connected'
   | 'abandoned'
+  | 'machine-message'
   | 'ended';
 
 export interface AttemptEventRecord {

@@ -25,6 +25,8 @@ export interface OriginateRequest {
   abandonMessage: string;
   /** Record the call from the moment it is bridged to an agent. */
   record: boolean;
+  /** Sound left on an answering machine after the AMD verdict (e.g. a Reg F limited-content message); null = hang up. */
+  machineMessage: string | null;
 }
 
 export interface AgentLegRequest {
@@ -43,6 +45,8 @@ export type TelephonyEvent =
   | { kind: 'human-waiting'; attemptId: string; channel: string; at: Date }
   | { kind: 'connected'; attemptId: string; room: string; at: Date }
   | { kind: 'dropped'; attemptId: string; at: Date }
+  /** The campaign's message was played to an answering machine (DialerMachineMessage). */
+  | { kind: 'machine-message'; attemptId: string; at: Date }
   /** Last event of an attempt, with everything seen about it. */
   | { kind: 'ended'; attemptId: string; at: Date; evidence: CallEvidence }
   | { kind: 'agent-leg-up'; room: string; channel: string; at: Date }

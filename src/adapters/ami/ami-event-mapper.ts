@@ -34,6 +34,7 @@ export class AttemptRecord {
   private wasHumanWaiting = false;
   private wasConnected = false;
   private wasDropped = false;
+  private wasMachineMessageLeft = false;
   private hasRung = false;
   private dialplanStatus: string | undefined;
   private dialplanCause: number | undefined;
@@ -175,6 +176,7 @@ export class AttemptRecord {
       originateReason: this.originateReason,
       originateSucceeded: this.originateSucceeded,
       hadChannel: this.hadChannel,
+      wasMachineMessageLeft: this.wasMachineMessageLeft,
     };
   }
 
@@ -205,6 +207,10 @@ export class AttemptRecord {
         break;
       case 'DialerConnect':
         this.connected(h.Room ?? '', out, at);
+        break;
+      case 'DialerMachineMessage':
+        if (!this.wasMachineMessageLeft) out.push({ kind: 'machine-message', attemptId: this.attemptId, at });
+        this.wasMachineMessageLeft = true;
         break;
       case 'DialerDrop':
         this.answered(out, at);

@@ -116,6 +116,7 @@ export class AmiTelephony implements Telephony {
         DROP_SECS: String(request.backstopDropSeconds),
         SAFE_HARBOR: request.abandonMessage,
         RECORD: request.record ? '1' : '0',
+        ...(request.machineMessage ? { MACHINE_MSG: request.machineMessage } : {}),
       },
     };
     // Tracked before sending: the first events can overtake the response.

@@ -32,6 +32,8 @@ export interface CallEvidence {
   wasConnected: boolean;
   /** The safe-harbour message was played (DialerDrop). */
   wasDropped: boolean;
+  /** A message was left on an answering machine (DialerMachineMessage): a "message" for 230-FZ art. 7 p.5. */
+  wasMachineMessageLeft?: boolean | undefined;
   /** Hangup Cause (Q.850). */
   hangupCause?: number | undefined;
   /** Hangup TechCause (SIP status), Asterisk 22.7+. */

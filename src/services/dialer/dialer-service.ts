@@ -229,6 +229,7 @@ export class DialerService {
         backstopDropSeconds: BACKSTOP_DROP_SECONDS,
         abandonMessage: def.abandonMessage.sound,
         record: def.recording.enabled,
+        machineMessage: def.amd.enabled && def.amd.onMachine === 'message' ? (def.amd.machineMessage ?? null) : null,
       });
       await this.deps.attempts.recordEvent({ attemptId, event: 'originated', occurredAt: this.deps.clock.now() });
       return 'placed';
@@ -315,6 +316,9 @@ export class DialerService {
       }
       case 'dropped':
         await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'abandoned', occurredAt: at });
+        return;
+      case 'machine-message':
+        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'machine-message', occurredAt: at });
         return;
       case 'ended':
         await this.onEnded(call, classifyCallEnd(e.evidence), e.evidence as unknown as Record<string, unknown>, at);

@@ -251,8 +251,23 @@ export class CustomerCall extends SimCallBase implements ChannelOwner, RoomMembe
       ['Status', this.plan.amdVerdict],
       ['Cause', this.plan.amdCause],
     ]);
-    if (this.plan.amdVerdict === 'MACHINE') this.endAnswered(16, 'primary-first');
-    else this.humanWaiting();
+    if (this.plan.amdVerdict !== 'MACHINE') {
+      this.humanWaiting();
+      return;
+    }
+    const message = this.primary.vars.get('MACHINE_MSG');
+    if (!message) {
+      this.endAnswered(16, 'primary-first');
+      return;
+    }
+    // extensions.conf: WaitForSilence (the greeting's end), Playback(MACHINE_MSG), UserEvent, Hangup.
+    this.primary.application = 'Playback';
+    this.primary.applicationData = message;
+    this.after(this.core.model.safeHarborMs * 2, () => {
+      if (this.stage !== 'up') return;
+      this.emitUser(this.primary, 'DialerMachineMessage', [['AttemptID', this.attemptId()]]);
+      this.endAnswered(16, 'primary-first');
+    });
   }
 
   private humanWaiting(): void {

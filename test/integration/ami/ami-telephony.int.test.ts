@@ -38,6 +38,7 @@ function request(code: string, overrides: Partial<OriginateRequest> = {}): Origi
     destinationE164: `+12125550${code.padStart(3, '1')}`,
     callerIdNumber: '5550100',
     callerIdName: 'ACME Collections',
+    machineMessage: null,
     ringTimeoutMs: 20_000,
     amd: false,
     backstopDropSeconds: 600,
@@ -136,6 +137,15 @@ describe('AmiTelephony against the simulated PBX', () => {
     expect(await dial(req)).toBe('machine');
     expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'amd', 'ended']);
     expect(ofAttempt(req.attemptId).find((e) => e.kind === 'amd')).toMatchObject({ status: 'MACHINE' });
+  });
+
+  it('leaves the campaign’s message on an answering machine when asked (MACHINE_MSG)', async () => {
+    await open();
+    const req = request('02', { amd: true, machineMessage: 'custom/lcm-us' });
+    expect(await dial(req)).toBe('machine');
+    expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'amd', 'machine-message', 'ended']);
+    const end = events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === req.attemptId);
+    expect(end?.evidence.wasMachineMessageLeft).toBe(true);
   });
 
   it('a human waits, is connected to the agent room and ends connected', async () => {

@@ -37,6 +37,7 @@ function request(code: string, overrides: Partial<OriginateRequest> = {}): Origi
     destinationE164: `+12125550${code.padStart(3, '1')}`,
     callerIdNumber: '5550100',
     callerIdName: 'ACME Collections',
+    machineMessage: null,
     ringTimeoutMs: 15_000,
     amd: false,
     backstopDropSeconds: 30,
@@ -150,6 +151,14 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
       status: 'MACHINE',
     });
     expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'amd', 'ended']);
+  });
+
+  it('machine with MACHINE_MSG: waits for the greeting to end, plays the message, reports it', async () => {
+    const req = request('02', { amd: true, machineMessage: 'vm-goodbye' });
+    const { outcome, end } = await dial(req);
+    expect(outcome).toBe('machine');
+    expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'amd', 'machine-message', 'ended']);
+    expect(end.evidence.wasMachineMessageLeft).toBe(true);
   });
 
   it('human: waits, is connected into the room of a nailed-up agent leg, ends connected', async () => {
