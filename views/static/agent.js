@@ -25,6 +25,9 @@ let view = JSON.parse($('desk-data').textContent);
 let renderedAttemptId = null;
 let lastState = null;
 let isSseOpen = false;
+/** "Saved: …" stays on screen into the next ready/paused, but not forever. */
+let lastSaved = null;
+const SAVED_MESSAGE_MS = 10000;
 
 // ------------------------------------------------------------------ talking to the server
 function say(text) {
@@ -115,8 +118,9 @@ const resultPanel = createResultPanel({
   post,
   async onSaved(label) {
     fail('');
+    lastSaved = { text: t('desk.saved', { label }), at: Date.now() };
+    say(lastSaved.text);
     await refresh();
-    say(t('desk.saved', { label }));
   },
 });
 
@@ -175,12 +179,14 @@ function renderPhase() {
   const c = view.call;
   show($('btn-hangup'), a.can.hangup);
   if (a.state !== lastState) {
-    // A new phase replaces the last phase's message; "Saved: …" stays into ready or paused.
+    // A new phase replaces the last phase's message; a fresh "Saved: …" stays into ready or paused.
+    const isSavedFresh = lastSaved && Date.now() - lastSaved.at < SAVED_MESSAGE_MS;
     if (a.state === 'reserved') say(c ? t('desk.reservedHint', { phone: c.dialedPhone }) : a.stateLabel);
-    else if (a.state === 'on-call' || a.state === 'wrap-up' || a.state === 'offline') say('');
+    else if ((a.state === 'ready' || a.state === 'paused') && isSavedFresh) say(lastSaved.text);
+    else say('');
   }
   if (c) {
-    resultPanel.phase(a);
+    resultPanel.phase(a, c);
     // Wrap-up starts at the result buttons, unless the agent is already writing the result.
     const active = document.activeElement;
     const isWritingResult = isTypingTarget(active) && active.closest('#disposition-form');

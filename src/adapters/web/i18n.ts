@@ -38,6 +38,9 @@ const en = {
   'login.submit': 'Sign in',
   'login.failed': 'Wrong username or password.',
   'login.missing': 'Enter your username and password.',
+  'logout.finishCallTitle': 'Finish the call first',
+  'logout.finishCall':
+    'You are on a call or in wrap-up. Choose the call’s result, then log out: the system will take you off the line.',
 
   'error.forbiddenTitle': 'No access',
   'error.forbidden': 'This page is for: {roles}.',
@@ -188,6 +191,8 @@ const en = {
   'desk.dateRequired': 'Choose a date.',
   'desk.datePast': 'This date has already passed.',
   'desk.callbackRequired': 'Choose a date and time.',
+  'desk.callbackPast': 'This time has already passed in the person’s time zone.',
+  'desk.zoneUnknown': 'Choose a time zone from the list.',
   'desk.keys': 'Keys: a result’s digit or letter chooses it, / searches situations, Esc closes a dialog.',
 
   'board.title': 'Campaigns',
@@ -345,6 +350,9 @@ const ru: Dictionary = {
   'login.submit': 'Войти',
   'login.failed': 'Неверный логин или пароль.',
   'login.missing': 'Введите логин и пароль.',
+  'logout.finishCallTitle': 'Сначала завершите звонок',
+  'logout.finishCall':
+    'Идёт разговор или постобработка. Выберите результат звонка и выйдите снова — система снимет вас с линии.',
 
   'error.forbiddenTitle': 'Нет доступа',
   'error.forbidden': 'Эта страница доступна ролям: {roles}.',
@@ -496,6 +504,8 @@ const ru: Dictionary = {
   'desk.dateRequired': 'Выберите дату.',
   'desk.datePast': 'Эта дата уже прошла.',
   'desk.callbackRequired': 'Выберите дату и время.',
+  'desk.callbackPast': 'В часовом поясе клиента это время уже прошло.',
+  'desk.zoneUnknown': 'Выберите часовой пояс из списка.',
   'desk.keys':
     'Клавиши: цифра или буква результата выбирает его, / — поиск по ситуациям, Esc закрывает окно.',
 

@@ -11,7 +11,24 @@ import { $, h, show } from './dom.js';
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/**
+ * The API's issue messages are English; the ones the desk knows are said in the agent's language
+ * (keyed by field and message), any other is shown as the API wrote it.
+ */
+const KNOWN_ISSUES = [
+  ['callbackLocal', /past/, 'desk.callbackPast'],
+  ['callbackLocal', /required|YYYY/, 'desk.callbackRequired'],
+  ['callbackZone', /zone/, 'desk.zoneUnknown'],
+  ['promiseAmount', /./, 'desk.amountInvalid'],
+  ['promiseDate', /required|date such as/, 'desk.dateRequired'],
+];
+
 export function createResultPanel({ t, clock, post, onSaved }) {
+  const localIssue = (path, message) => {
+    const known = KNOWN_ISSUES.find(([field, pattern]) => field === path && pattern.test(message));
+    return known ? t(known[2]) : message;
+  };
+
   let call = null;
   let canDispose = false;
   let selected = null;
@@ -137,7 +154,9 @@ export function createResultPanel({ t, clock, post, onSaved }) {
       return;
     }
     const issues = Array.isArray(r.body.issues) ? r.body.issues : [];
-    const unplaced = issues.filter((i) => !fieldError(String(i.path), String(i.message)));
+    const unplaced = issues.filter(
+      (i) => !fieldError(String(i.path), localIssue(String(i.path), String(i.message))),
+    );
     if (issues.length === 0 || unplaced.length > 0)
       formError(t('desk.failed', { message: r.body.message || String(r.status) }));
     focusFirstInvalid();
@@ -197,8 +216,9 @@ export function createResultPanel({ t, clock, post, onSaved }) {
       select(null);
       renderNowThere();
     },
-    /** On call: notes only; wrap-up: results open, with the countdown. */
-    phase(agent) {
+    /** On call: notes only; wrap-up: results open, with the countdown (timed from the latest view). */
+    phase(agent, latestCall) {
+      call = latestCall;
       canDispose = agent.can.dispose;
       for (const b of $('disposition-buttons').children) b.disabled = !canDispose;
       $('btn-save').disabled = !canDispose;

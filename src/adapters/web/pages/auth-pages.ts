@@ -1,6 +1,6 @@
 /** Sign-in form, sign-out, and "/" which sends each role to its start page. */
 import { Router, type Request, type Response } from 'express';
-import { AppError } from '../../../domain/errors.js';
+import { AppError, ConflictError } from '../../../domain/errors.js';
 import { authenticate } from '../routes/auth.js';
 import { isLocale, resolveLocale, translator } from '../i18n.js';
 import { homeOf, safeNextPath } from '../view-models/layout.js';
@@ -74,8 +74,28 @@ export function authPages(ctx: WebContext): Router {
     res.redirect(303, safeNextPath(body.next) ?? homeOf(user.role));
   });
 
+  // An agent leaving the site leaves the line too: a "ready" agent nobody sits behind would be
+  // sent calls, and a live person would wait for them (abandoned calls). Mid-call, they finish first.
   // The next person at this workstation gets the login page in their browser's language.
-  r.post('/logout', (req, res) => {
+  r.post('/logout', async (req, res) => {
+    if (req.session.role === 'agent' && req.session.userId) {
+      const agent = await ctx.agents.byUserId(req.session.userId);
+      if (agent && agent.state !== 'offline') {
+        try {
+          await ctx.desk.logout(agent.id);
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          const t = translator(resolveLocale(req));
+          renderPage(req, res, {
+            template: 'message',
+            title: t('nav.logout'),
+            status: 409,
+            page: { heading: t('logout.finishCallTitle'), text: t('logout.finishCall'), homeHref: '/agent' },
+          });
+          return;
+        }
+      }
+    }
     req.session.destroy(() => {
       res.clearCookie('dialer.sid');
       res.redirect(303, '/login');
