@@ -10,6 +10,7 @@ export interface ImportJobRecord {
 }
 
 export interface ImportProgress {
+  /** Rows read so far; before the end, at least the estimate from counting lines. */
   totalRows: number;
   processedRows: number;
   importedRows: number;

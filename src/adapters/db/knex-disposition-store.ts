@@ -32,7 +32,8 @@ export class KnexDispositionStore implements DispositionStore {
           attempt_id: d.attemptId,
           agent_id: d.agentId,
           amount: d.promise.amount,
-          currency: d.promise.currency,
+          // The debt's own currency when the list gave one; the campaign's otherwise.
+          currency: (await trx('debts').where('id', attempt.debt_id).first())?.currency ?? d.promise.currency,
           due_date: d.promise.dueDate,
         });
       }

@@ -43,6 +43,16 @@ export function openCsvFile(filePath: string): CsvSource {
       if (!headerRow) throw new Error('the file has no header row');
       return headerRow;
     },
+    async estimateRows() {
+      let lines = 0;
+      let last = 10;
+      for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
+        for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) lines += 1;
+        last = chunk[chunk.length - 1] ?? last;
+      }
+      if (last !== 10) lines += 1; // no newline after the last row
+      return Math.max(0, lines - 1);
+    },
     async *records() {
       const headers = headerRow ?? [];
       // A record csv-parse cannot read (a stray quote…) is reported and skipped; the rows after it still come in.

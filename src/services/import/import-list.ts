@@ -15,6 +15,8 @@ export const MAX_STORED_PROBLEMS = 2000;
 /** Yields records (header → value) with their row numbers; `headers` is called once first. */
 export interface CsvSource {
   headers(): Promise<string[]>;
+  /** Rows the file seems to hold (lines less the header), for the progress bar; quoted line breaks make it approximate. */
+  estimateRows(): Promise<number>;
   records(): AsyncIterable<{ rowNumber: number; values: Record<string, string> } | { rowNumber: number; error: string }>;
 }
 
@@ -56,6 +58,9 @@ export async function importList(
     return fail(`${job.fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (found: ${headers.join(', ') || 'no header'})`);
   }
   const canonical = headers.map(canonicalHeader);
+  const estimatedRows = await source.estimateRows().catch(() => 0);
+  let isReadingDone = false;
+  const total = () => (isReadingDone ? progress.totalRows : Math.max(progress.totalRows, estimatedRows));
 
   let batch: LeadRow[] = [];
   let batchProblems: RowProblem[] = [];
@@ -66,12 +71,13 @@ export async function importList(
     }
     const stored = batchProblems.slice(0, Math.max(0, MAX_STORED_PROBLEMS - allProblems.length));
     allProblems.push(...stored);
-    await deps.store.saveProgress(jobId, progress, stored);
+    await deps.store.saveProgress(jobId, { ...progress, totalRows: total() }, stored);
     deps.onProgress?.(progress.processedRows);
     batch = [];
     batchProblems = [];
   };
 
+  await deps.store.saveProgress(jobId, { ...progress, totalRows: total() }, []);
   try {
     for await (const record of source.records()) {
       progress.totalRows += 1;
@@ -95,6 +101,7 @@ export async function importList(
       }
       if (batch.length >= BATCH_ROWS) await flush();
     }
+    isReadingDone = true;
     await flush();
   } catch (err) {
     return fail(`${job.fileName}: stopped at row ${progress.processedRows + 1}: ${err instanceof Error ? err.message : String(err)}`);

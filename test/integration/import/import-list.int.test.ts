@@ -93,6 +93,25 @@ describe('importing a lead list into PostgreSQL', () => {
     expect(job.status).toBe('failed');
   });
 
+  it('knows the size of a list before its first batch (for the progress bar) and the exact count at the end', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `P-${i},Person ${i},+7912${String(3000000 + i)},RU-MOW`);
+    const seen: number[] = [];
+    class SpyStore extends KnexLeadImportStore {
+      override async saveProgress(...args: Parameters<KnexLeadImportStore['saveProgress']>) {
+        seen.push(args[1].totalRows);
+        return super.saveProgress(...args);
+      }
+    }
+    const spy = new SpyStore(db.knex);
+    const filePath = path.join(dir, 'big.csv');
+    await fs.writeFile(filePath, ['account,name,phone1,region', ...rows, '', ''].join('\n'));
+    const job = await store.createJob({ campaignId: 'ru-collections', listName: 'big', fileName: 'big.csv', filePath, uploadedBy: null });
+    const result = await importList({ store: spy, clock }, job.id, openCsvFile);
+    expect(seen[0]).toBe(1201); // lines less the header, the blank one included: an estimate
+    expect(result.totalRows).toBe(1200);
+    expect(seen.at(-1)).toBe(1200);
+  });
+
   it('refuses a file that is not UTF-8', async () => {
     const result = await run('cp1251.csv', Buffer.from([0x61, 0x63, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x2c, 0xcf, 0xf0, 0xe8, 0x0a]));
     expect(result).toMatchObject({ status: 'failed', failure: expect.stringMatching(/not UTF-8/) });

@@ -5,6 +5,7 @@ import { authenticate } from '../routes/auth.js';
 import { isLocale, resolveLocale, translator } from '../i18n.js';
 import { homeOf, safeNextPath } from '../view-models/layout.js';
 import type { WebContext } from '../web-context.js';
+import { loginLimiter } from '../login-limiter.js';
 import { renderPage } from './render.js';
 
 function renderLogin(
@@ -47,7 +48,7 @@ export function authPages(ctx: WebContext): Router {
     renderLogin(req, res);
   });
 
-  r.post('/login', async (req, res) => {
+  r.post('/login', loginLimiter, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const t = translator(resolveLocale(req));
     const username = typeof body.username === 'string' ? body.username.trim() : '';

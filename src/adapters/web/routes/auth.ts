@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../../domain/errors.js';
 import { verifyPassword } from '../password.js';
 import type { Role, WebContext } from '../web-context.js';
+import { loginLimiter } from '../login-limiter.js';
 
 const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
@@ -28,7 +29,7 @@ export async function authenticate(ctx: WebContext, body: unknown) {
 
 export function authRoutes(ctx: WebContext): Router {
   const r = Router();
-  r.post('/api/session', async (req, res) => {
+  r.post('/api/session', loginLimiter, async (req, res) => {
     const user = await authenticate(ctx, req.body);
     await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
     req.session.userId = user.id;
