@@ -1,4 +1,4 @@
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 
 /** Failed logins allowed per address and user name in LOGIN_WINDOW_MS (successful ones do not count). */
 export const MAX_FAILED_LOGINS = 10;
@@ -11,7 +11,7 @@ export const loginLimiter = rateLimit({
   skipSuccessfulRequests: true,
   standardHeaders: 'draft-7',
   legacyHeaders: false,
-  keyGenerator: (req) => `${req.ip ?? 'unknown'}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100).toLowerCase()}`,
+  keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? 'unknown')}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100).toLowerCase()}`,
   handler: (_req, res) => {
     res.status(429).json({ code: 'TOO_MANY_ATTEMPTS', message: 'too many failed logins; wait 15 minutes and try again' });
   },

@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import type { Knex } from 'knex';
+import { attemptLogQuery } from '../../db/attempt-log-read-model.js';
 import { localize } from '../../../domain/campaign/campaign-definition.js';
 import { resolveLocale, translator } from '../i18n.js';
 import {
@@ -19,43 +20,8 @@ import { pageRole, renderPage } from './render.js';
 /** Rows on the page; the CSV export has them all. */
 export const ATTEMPT_PAGE_LIMIT = 200;
 
-/**
- * The same rows as compliance-api.ts's attemptQuery (which is not exported), plus the agent's name.
- * The filters arrive already in the API's terms (apiQuery), so page and CSV select the same attempts.
- */
 function attemptRows(knex: Knex, q: Record<string, string>, limit: number): Promise<AttemptRowData[]> {
-  const query = knex('call_attempts as a')
-    .leftJoin('call_attempt_events as e', function () {
-      this.on('e.attempt_id', 'a.id').andOnVal('e.event', 'ended');
-    })
-    .leftJoin('dispositions as d', 'd.attempt_id', 'a.id')
-    .leftJoin('persons as p', 'p.id', 'a.person_id')
-    .leftJoin('agents as ag', function () {
-      this.on('ag.id', '=', knex.raw('coalesce(e.agent_id, d.agent_id)'));
-    })
-    .leftJoin('users as u', 'u.id', 'ag.user_id')
-    .select(
-      'a.id',
-      'a.decided_at',
-      'a.campaign_id',
-      'a.lead_id',
-      'p.full_name as person',
-      'a.phone_e164',
-      'a.decision',
-      'a.reason_codes',
-      'a.decision_detail',
-      'e.outcome',
-      'u.display_name as agent_name',
-      'd.code as disposition',
-    )
-    .orderBy('a.decided_at', 'desc')
-    .limit(limit);
-  if (q.campaign) query.where('a.campaign_id', q.campaign);
-  if (q.decision) query.where('a.decision', q.decision);
-  if (q.from) query.where('a.decided_at', '>=', new Date(q.from));
-  if (q.to) query.where('a.decided_at', '<', new Date(q.to));
-  if (q.lead) query.where('a.lead_id', Number(q.lead));
-  return query as unknown as Promise<AttemptRowData[]>;
+  return attemptLogQuery(knex, q).limit(limit) as unknown as Promise<AttemptRowData[]>;
 }
 
 export function attemptPages(ctx: WebContext): Router {
