@@ -21,7 +21,16 @@ const ioLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', '.scratch/**', 'dist/**', 'coverage/**', 'views/static/vendor/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      '.scratch/**',
+      'dist/**',
+      'coverage/**',
+      'views/static/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,16 +48,28 @@ export default tseslint.config(
         {
           paths: ioLibraries.map((name) => ({ name, message: 'domain/ is pure: no I/O libraries.' })),
           patterns: [
-            { group: ['**/adapters/**', '**/services/**', '**/config/**', '**/main/**', '**/ports/**'], message: 'domain/ imports only domain/.' },
+            {
+              group: ['**/adapters/**', '**/services/**', '**/config/**', '**/main/**', '**/ports/**'],
+              message: 'domain/ imports only domain/.',
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'domain/ reads no environment.' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ takes `now` as an argument.' },
-        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'domain/ takes `now` as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'domain/ is deterministic.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'domain/ takes `now` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']",
+          message: 'domain/ takes `now` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'domain/ is deterministic.',
+        },
       ],
     },
   },
@@ -58,8 +79,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ioLibraries.map((name) => ({ name, message: 'ports/ and services/ reach I/O only through ports.' })),
-          patterns: [{ group: ['**/adapters/**', '**/main/**', '**/config/**'], message: 'services/ depend on domain/ and ports/ only.' }],
+          paths: ioLibraries.map((name) => ({
+            name,
+            message: 'ports/ and services/ reach I/O only through ports.',
+          })),
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/main/**', '**/config/**'],
+              message: 'services/ depend on domain/ and ports/ only.',
+            },
+          ],
         },
       ],
     },
@@ -67,7 +96,10 @@ export default tseslint.config(
   {
     files: ['src/adapters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**'], message: 'adapters/ never import composition roots.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**'], message: 'adapters/ never import composition roots.' }] },
+      ],
     },
   },
 );

@@ -25,7 +25,10 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('definition').notNullable();
     t.text('source_file').notNullable();
     t.text('source_sha256').notNullable();
-    t.text('status').notNullable().defaultTo('stopped').checkIn(['running', 'paused', 'stopped'], 'campaigns_status_check');
+    t.text('status')
+      .notNullable()
+      .defaultTo('stopped')
+      .checkIn(['running', 'paused', 'stopped'], 'campaigns_status_check');
     t.timestamp('loaded_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('status_changed_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
@@ -110,14 +113,20 @@ export async function up(knex: Knex): Promise<void> {
     t.bigIncrements('id');
     t.bigInteger('person_id').notNullable().references('persons.id');
     t.text('e164').notNullable();
-    t.text('type').notNullable().defaultTo('other').checkIn(['mobile', 'home', 'work', 'other'], 'phones_type_check');
+    t.text('type')
+      .notNullable()
+      .defaultTo('other')
+      .checkIn(['mobile', 'home', 'work', 'other'], 'phones_type_check');
     /** Where the number came from: list:<id>, agent:<id>, api. */
     t.text('source').notNullable();
     /** IANA zones the person may be in when reached on this phone; the window is their intersection. */
     t.specificType('candidate_zones', 'text[]').notNullable().defaultTo('{}');
     /** Which source gave the zones: explicit, region, number, default. */
     t.text('zone_source');
-    t.text('status').notNullable().defaultTo('ok').checkIn(['ok', 'bad', 'wrong-number'], 'phones_status_check');
+    t.text('status')
+      .notNullable()
+      .defaultTo('ok')
+      .checkIn(['ok', 'bad', 'wrong-number'], 'phones_status_check');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(['person_id', 'e164']);
     t.index(['e164']);
@@ -135,7 +144,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('import_jobs', (t) => {
     t.bigIncrements('id');
     t.bigInteger('list_id').notNullable().references('lead_lists.id');
-    t.text('status').notNullable().defaultTo('queued').checkIn(['queued', 'running', 'done', 'failed'], 'import_jobs_status_check');
+    t.text('status')
+      .notNullable()
+      .defaultTo('queued')
+      .checkIn(['queued', 'running', 'done', 'failed'], 'import_jobs_status_check');
     t.text('file_path').notNullable();
     t.integer('total_rows').notNullable().defaultTo(0);
     t.integer('processed_rows').notNullable().defaultTo(0);
@@ -253,8 +265,12 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['event', 'occurred_at']);
   });
   // One "ended" per attempt, so replays of the same AMI evidence are idempotent.
-  await knex.raw(`CREATE UNIQUE INDEX call_attempt_events_one_end ON call_attempt_events (attempt_id) WHERE event = 'ended'`);
-  await knex.raw(`CREATE UNIQUE INDEX call_attempt_events_one_connect ON call_attempt_events (attempt_id) WHERE event = 'connected'`);
+  await knex.raw(
+    `CREATE UNIQUE INDEX call_attempt_events_one_end ON call_attempt_events (attempt_id) WHERE event = 'ended'`,
+  );
+  await knex.raw(
+    `CREATE UNIQUE INDEX call_attempt_events_one_connect ON call_attempt_events (attempt_id) WHERE event = 'connected'`,
+  );
 
   await knex.schema.createTable('dispositions', (t) => {
     t.bigIncrements('id');
@@ -281,7 +297,10 @@ export async function up(knex: Knex): Promise<void> {
     /** The zone the agent picked the time in (the person's). */
     t.text('zone').notNullable();
     t.text('notes');
-    t.text('status').notNullable().defaultTo('pending').checkIn(['pending', 'done', 'cancelled'], 'callbacks_status_check');
+    t.text('status')
+      .notNullable()
+      .defaultTo('pending')
+      .checkIn(['pending', 'done', 'cancelled'], 'callbacks_status_check');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
 
@@ -294,12 +313,17 @@ export async function up(knex: Knex): Promise<void> {
     t.decimal('amount', 14, 2).notNullable();
     t.text('currency').notNullable();
     t.date('due_date').notNullable();
-    t.text('status').notNullable().defaultTo('pending').checkIn(['pending', 'kept', 'broken'], 'promises_status_check');
+    t.text('status')
+      .notNullable()
+      .defaultTo('pending')
+      .checkIn(['pending', 'kept', 'broken'], 'promises_status_check');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
 
   // express-session store (connect-pg-simple's table layout).
-  await knex.raw(`CREATE TABLE "session" ("sid" varchar NOT NULL PRIMARY KEY, "sess" json NOT NULL, "expire" timestamp(6) NOT NULL)`);
+  await knex.raw(
+    `CREATE TABLE "session" ("sid" varchar NOT NULL PRIMARY KEY, "sess" json NOT NULL, "expire" timestamp(6) NOT NULL)`,
+  );
   await knex.raw(`CREATE INDEX "IDX_session_expire" ON "session" ("expire")`);
 
   await knex.raw(`

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import * as createCoreTables from './20261123000000_create-core-tables.js';
 
-export const MIGRATIONS: readonly (readonly [string, { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> }])[] = [
-  ['20261123000000_create-core-tables.ts', createCoreTables],
-];
+export const MIGRATIONS: readonly (readonly [
+  string,
+  { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> },
+])[] = [['20261123000000_create-core-tables.ts', createCoreTables]];

@@ -13,7 +13,7 @@ report_dir=.data/test-reports
 rm -rf "$report_dir" && mkdir -p "$report_dir"
 status=0
 
-echo "== lint" && npx eslint . || status=1
+echo "== lint" && npx eslint . && npx prettier --check . || status=1
 echo "== typecheck" && npx tsc --noEmit || status=1
 for project in unit integration e2e; do
   echo "== $project"

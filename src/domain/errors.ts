@@ -37,7 +37,10 @@ export class UnauthenticatedError extends AppError {
 /** The telephony link is down or refused an action; the caller decides whether to retry. */
 export class TelephonyError extends AppError {
   readonly code: string;
-  constructor(code: 'AMI_NOT_READY' | 'AMI_TIMEOUT' | 'AMI_REJECTED' | 'AMI_DISCONNECTED' | 'AMI_BAD_VALUE', message: string) {
+  constructor(
+    code: 'AMI_NOT_READY' | 'AMI_TIMEOUT' | 'AMI_REJECTED' | 'AMI_DISCONNECTED' | 'AMI_BAD_VALUE',
+    message: string,
+  ) {
     super(message);
     this.code = code;
   }

@@ -24,8 +24,12 @@ export async function createAppContext(config: Config, knex: Knex, redisUrl: str
   const files = await loadCampaignFiles(config.campaignsDir);
   const campaignStore = new KnexCampaignStore(knex);
   await campaignStore.sync(files);
-  const campaigns = new Map<string, CampaignDefinition>(files.campaigns.map((c) => [c.definition.id, c.definition]));
-  const scripts = new Map<string, ScriptDefinition>(files.scripts.map((s) => [s.definition.id, s.definition]));
+  const campaigns = new Map<string, CampaignDefinition>(
+    files.campaigns.map((c) => [c.definition.id, c.definition]),
+  );
+  const scripts = new Map<string, ScriptDefinition>(
+    files.scripts.map((s) => [s.definition.id, s.definition]),
+  );
   const agents = new KnexAgentRepository(knex);
   const bus = new RedisEventBus(redisUrl);
   const desk = new AgentDeskService({
@@ -35,7 +39,11 @@ export async function createAppContext(config: Config, knex: Knex, redisUrl: str
     clock: systemClock,
     campaign: (id) => campaigns.get(id),
     personZoneOfAttempt: async (attemptId) => {
-      const row = await knex('call_attempts as a').join('phones as p', 'p.id', 'a.phone_id').where('a.id', attemptId).select('p.candidate_zones').first();
+      const row = await knex('call_attempts as a')
+        .join('phones as p', 'p.id', 'a.phone_id')
+        .where('a.id', attemptId)
+        .select('p.candidate_zones')
+        .first();
       return (row?.candidate_zones as string[] | undefined)?.[0] ?? null;
     },
   });
@@ -54,7 +62,8 @@ export async function createAppContext(config: Config, knex: Knex, redisUrl: str
     imports: new KnexLeadImportStore(knex),
     deskReadModel: new KnexAgentDeskReadModel(knex),
     uploadDir,
-    sessionSecret: config.web.sessionSecret ?? (await persistentSecret(path.resolve(config.dataDir, 'session-secret'))),
+    sessionSecret:
+      config.web.sessionSecret ?? (await persistentSecret(path.resolve(config.dataDir, 'session-secret'))),
   };
 }
 /** A random secret kept in the data folder, so sessions survive a restart of the demo. */

@@ -2,7 +2,11 @@ import type { Knex } from 'knex';
 
 /** Counts of the demo run since `since`, from the attempt log (the source compliance staff use). */
 export async function demoCounts(knex: Knex, since: Date) {
-  const attempts = await knex('call_attempts').where('decided_at', '>=', since).select('decision').count('* as n').groupBy('decision');
+  const attempts = await knex('call_attempts')
+    .where('decided_at', '>=', since)
+    .select('decision')
+    .count('* as n')
+    .groupBy('decision');
   const events = await knex('call_attempt_events as e')
     .join('call_attempts as a', 'a.id', 'e.attempt_id')
     .where('a.decided_at', '>=', since)
@@ -14,7 +18,8 @@ export async function demoCounts(knex: Knex, since: Date) {
     .join('call_attempts as a', 'a.id', 'd.attempt_id')
     .where('a.decided_at', '>=', since)
     .count<{ n: string }[]>('* as n');
-  const n = (rows: Record<string, unknown>[], key: string, value: string) => Number(rows.find((r) => r[key] === value)?.n ?? 0);
+  const n = (rows: Record<string, unknown>[], key: string, value: string) =>
+    Number(rows.find((r) => r[key] === value)?.n ?? 0);
   return {
     attempts: n(attempts, 'decision', 'dial'),
     skipped: n(attempts, 'decision', 'skip'),

@@ -59,7 +59,9 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
 
     const ctx = await createAppContext(config, infra.knex, infra.redisUrl);
     stops.push(() => ctx.bus.close());
-    say(`loaded ${ctx.files.campaigns.length} campaigns (${ctx.files.campaigns.map((c) => c.definition.id).join(', ')}) and ${ctx.files.scripts.length} scripts`);
+    say(
+      `loaded ${ctx.files.campaigns.length} campaigns (${ctx.files.campaigns.map((c) => c.definition.id).join(', ')}) and ${ctx.files.scripts.length} scripts`,
+    );
 
     const agentCount = options.agents;
     const groups = [...new Set(ctx.files.campaigns.map((c) => c.definition.agentGroup))];
@@ -76,13 +78,20 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
 
     const queue = createImportQueue(infra.redisUrl);
     stops.push(() => queue.close());
-    const webOptions = { databaseUrl: infra.databaseUrl, host: config.web.host, logger, enqueueImport: queue.enqueue };
+    const webOptions = {
+      databaseUrl: infra.databaseUrl,
+      host: config.web.host,
+      logger,
+      enqueueImport: queue.enqueue,
+    };
     const requestedPort = options.port;
-    const web = await startWebServer(ctx, infra.knex, { ...webOptions, port: requestedPort }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EADDRINUSE') throw err;
-      say(`port ${requestedPort} is busy; using a free port`);
-      return startWebServer(ctx, infra.knex, { ...webOptions, port: 0 });
-    });
+    const web = await startWebServer(ctx, infra.knex, { ...webOptions, port: requestedPort }).catch(
+      (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EADDRINUSE') throw err;
+        say(`port ${requestedPort} is busy; using a free port`);
+        return startWebServer(ctx, infra.knex, { ...webOptions, port: 0 });
+      },
+    );
     stops.push(() => web.stop());
 
     const worker = await startDialerWorker(ctx, infra.knex, telephony.telephony, infra.redisUrl, logger);
@@ -94,18 +103,42 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
     if (config.ami.host) say('AMI_HOST is set: the sample lists are not imported (upload your own lists)');
     for (const c of sampleCampaigns) {
       const file = path.resolve(config.campaignsDir, 'sample-lists', `${c.definition.id}.csv`);
-      const exists = await fs.stat(file).then(() => true, () => false);
+      const exists = await fs.stat(file).then(
+        () => true,
+        () => false,
+      );
       if (!exists) continue;
-      const already = await infra.knex('lead_lists').where({ campaign_id: c.definition.id, file_name: path.basename(file) }).first();
+      const already = await infra
+        .knex('lead_lists')
+        .where({ campaign_id: c.definition.id, file_name: path.basename(file) })
+        .first();
       if (already) continue;
-      const job = await ctx.imports.createJob({ campaignId: c.definition.id, listName: 'sample list', fileName: path.basename(file), filePath: file, uploadedBy: null });
+      const job = await ctx.imports.createJob({
+        campaignId: c.definition.id,
+        listName: 'sample list',
+        fileName: path.basename(file),
+        filePath: file,
+        uploadedBy: null,
+      });
       const result = await importList({ store: ctx.imports, clock: systemClock }, job.id, openCsvFile);
-      say(`imported ${path.relative(process.cwd(), file)}: ${result.importedRows} rows, ${result.leadsCreated} leads, ${result.rejectedRows} rejected`);
+      say(
+        `imported ${path.relative(process.cwd(), file)}: ${result.importedRows} rows, ${result.leadsCreated} leads, ${result.rejectedRows} rejected`,
+      );
     }
 
-    const simulated = agents.filter((a) => a.isSimulated).map(
-      (a, i) => new SimulatedAgent({ baseUrl: web.url, username: a.username, password: DEMO_PASSWORD, seed: options.seed * 1000 + i, log: say, wrapUpMs: options.wrapUpMs }),
-    );
+    const simulated = agents
+      .filter((a) => a.isSimulated)
+      .map(
+        (a, i) =>
+          new SimulatedAgent({
+            baseUrl: web.url,
+            username: a.username,
+            password: DEMO_PASSWORD,
+            seed: options.seed * 1000 + i,
+            log: say,
+            wrapUpMs: options.wrapUpMs,
+          }),
+      );
     await Promise.all(simulated.map((s) => s.start()));
     stops.push(async () => {
       await Promise.all(simulated.map((s) => s.stop()));
@@ -116,12 +149,22 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
       if (open > 0) say(`${open} calls still open after the drain`);
       const deadline = Date.now() + DRAIN_WRAP_UP_MS;
       while (Date.now() < deadline) {
-        const busy = await infra.knex('agents').whereIn('state', ['on-call', 'wrap-up', 'reserved']).count<{ count: string }[]>('* as count');
+        const busy = await infra
+          .knex('agents')
+          .whereIn('state', ['on-call', 'wrap-up', 'reserved'])
+          .count<{ count: string }[]>('* as count');
         if (Number(busy[0]?.count ?? 0) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     };
-    return { url: web.url, knex: infra.knex, simulatedAgents: simulated.length, pbxStats: telephony.pbxStats, drain, stop: stopAll };
+    return {
+      url: web.url,
+      knex: infra.knex,
+      simulatedAgents: simulated.length,
+      pbxStats: telephony.pbxStats,
+      drain,
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;

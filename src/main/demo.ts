@@ -35,7 +35,9 @@ function numberArg(name: string, text: string | undefined, fallback: number, min
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isFinite(value) || value < min) {
-    process.stderr.write(`--${name}: "${text}" is not a number ${min === Number.MIN_VALUE ? 'above 0' : `≥ ${min}`}\n`);
+    process.stderr.write(
+      `--${name}: "${text}" is not a number ${min === Number.MIN_VALUE ? 'above 0' : `≥ ${min}`}\n`,
+    );
     process.exit(2);
   }
   return value;
@@ -44,7 +46,8 @@ function numberArg(name: string, text: string | undefined, fallback: number, min
 async function main(): Promise<void> {
   const startedAt = new Date();
   const config = loadConfig();
-  const exitAfter = args['exit-after'] === undefined ? undefined : numberArg('exit-after', args['exit-after'], 90);
+  const exitAfter =
+    args['exit-after'] === undefined ? undefined : numberArg('exit-after', args['exit-after'], 90);
   const demo = await startDemo(config, {
     agents: Math.round(numberArg('agents', args.agents, 8)),
     port: args.port === undefined ? config.web.port : Math.round(numberArg('port', args.port, 3000, 0)),

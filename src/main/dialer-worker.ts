@@ -13,7 +13,13 @@ const WRAP_UP_SCAN_MS = 2_000;
 const LEG_RETRY_MS = 30_000;
 const LEG_REQUEST_MIN_GAP_MS = 5_000;
 
-export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: Telephony, redisUrl: string, logger: Logger) {
+export async function startDialerWorker(
+  ctx: AppContext,
+  knex: Knex,
+  telephony: Telephony,
+  redisUrl: string,
+  logger: Logger,
+) {
   const dialer = new DialerService({
     leads: ctx.leads,
     agents: ctx.agents,
@@ -30,8 +36,12 @@ export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: 
     if (recovered) logger.warn({ campaignId: c.id, recovered }, 'dialer.recovered_stale_leads');
   }
   // Calls in flight died with the previous worker: their agents are free again.
-  await knex('agents').where('state', 'reserved').update({ state: 'ready', current_attempt_id: null, current_campaign_id: null });
-  dialer.setCampaigns(running.map((c) => ({ id: c.id, definition: ctx.campaigns.get(c.id) ?? c.definition })));
+  await knex('agents')
+    .where('state', 'reserved')
+    .update({ state: 'ready', current_attempt_id: null, current_campaign_id: null });
+  dialer.setCampaigns(
+    running.map((c) => ({ id: c.id, definition: ctx.campaigns.get(c.id) ?? c.definition })),
+  );
   dialer.start();
 
   // Agent phone legs: called at log-in, and again after the PBX link comes back (a reconnect or a
@@ -45,11 +55,18 @@ export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: 
     if (systemClock.now().getTime() - last < (force ? LEG_REQUEST_MIN_GAP_MS : LEG_RETRY_MS)) return;
     if (!telephony.isReady) return; // asked again when the link is up
     legRequestedAt.set(agentId, systemClock.now().getTime());
-    await telephony.originateAgentLeg({ agentId: String(agent.id), room: agent.room, endpoint: agent.endpoint });
+    await telephony.originateAgentLeg({
+      agentId: String(agent.id),
+      room: agent.room,
+      endpoint: agent.endpoint,
+    });
   };
   const requestMissingLegs = async () => {
     for (const a of await ctx.agents.list()) {
-      if (a.state !== 'offline' && !a.isLegUp) await requestLeg(a.id).catch((err: unknown) => logger.warn({ err, agentId: a.id }, 'dialer.agent_leg.failed'));
+      if (a.state !== 'offline' && !a.isLegUp)
+        await requestLeg(a.id).catch((err: unknown) =>
+          logger.warn({ err, agentId: a.id }, 'dialer.agent_leg.failed'),
+        );
     }
   };
   const offLink = telephony.onEvent((e) => {
@@ -92,17 +109,29 @@ export async function startDialerWorker(ctx: AppContext, knex: Knex, telephony: 
       for (const a of agents) {
         if (a.state !== 'wrap-up' || !a.currentAttemptId || !a.currentCampaignId) continue;
         const campaign = ctx.campaigns.get(a.currentCampaignId);
-        if (!campaign?.wrapUp.autoDisposition || t - a.stateSince.getTime() < campaign.wrapUp.timeout) continue;
+        if (!campaign?.wrapUp.autoDisposition || t - a.stateSince.getTime() < campaign.wrapUp.timeout)
+          continue;
         await ctx.desk
-          .dispose(a.id, { attemptId: a.currentAttemptId, code: campaign.wrapUp.autoDisposition }, { isAutomatic: true })
+          .dispose(
+            a.id,
+            { attemptId: a.currentAttemptId, code: campaign.wrapUp.autoDisposition },
+            { isAutomatic: true },
+          )
           .catch((err: unknown) => logger.warn({ err, agentId: a.id }, 'dialer.auto_disposition.failed'));
       }
     })().catch((err: unknown) => logger.warn({ err }, 'dialer.wrap_up_scan.failed'));
   }, WRAP_UP_SCAN_MS);
 
   const importWorker = createImportWorker(redisUrl, async (importJobId, progress) => {
-    const result = await importList({ store: ctx.imports, clock: systemClock, onProgress: (n) => void progress(n) }, importJobId, openCsvFile);
-    logger.info({ importJobId, status: result.status, imported: result.importedRows, rejected: result.rejectedRows }, 'import.finished');
+    const result = await importList(
+      { store: ctx.imports, clock: systemClock, onProgress: (n) => void progress(n) },
+      importJobId,
+      openCsvFile,
+    );
+    logger.info(
+      { importJobId, status: result.status, imported: result.importedRows, rejected: result.rejectedRows },
+      'import.finished',
+    );
     await dialer.tick();
   });
 

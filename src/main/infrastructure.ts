@@ -19,7 +19,10 @@ export interface Infrastructure {
   stop(): Promise<void>;
 }
 
-export async function startInfrastructure(config: Config, say: (line: string) => void): Promise<Infrastructure> {
+export async function startInfrastructure(
+  config: Config,
+  say: (line: string) => void,
+): Promise<Infrastructure> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);

@@ -15,14 +15,24 @@ export function demoAgents(simulatedCount: number): DemoAgentSpec[] {
   const specs: DemoAgentSpec[] = [];
   for (let i = 1; i <= simulatedCount; i += 1) {
     const n = String(i).padStart(2, '0');
-    specs.push({ username: `sim${n}`, displayName: `Simulated agent ${n}`, locale: i % 2 ? 'ru' : 'en', isSimulated: true });
+    specs.push({
+      username: `sim${n}`,
+      displayName: `Simulated agent ${n}`,
+      locale: i % 2 ? 'ru' : 'en',
+      isSimulated: true,
+    });
   }
   specs.push({ username: 'anna', displayName: 'Анна Петрова', locale: 'ru', isSimulated: false });
   specs.push({ username: 'john', displayName: 'John Miller', locale: 'en', isSimulated: false });
   return specs;
 }
 
-export async function seedDemo(knex: Knex, agents: DemoAgentSpec[], groups: string[], endpointTemplate = 'PJSIP/{room}'): Promise<void> {
+export async function seedDemo(
+  knex: Knex,
+  agents: DemoAgentSpec[],
+  groups: string[],
+  endpointTemplate = 'PJSIP/{room}',
+): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const staff = [
     { username: 'manager', display_name: 'Campaign manager', role: 'manager', locale: 'en' },
@@ -30,12 +40,21 @@ export async function seedDemo(knex: Knex, agents: DemoAgentSpec[], groups: stri
     { username: 'admin', display_name: 'Administrator', role: 'admin', locale: 'en' },
   ];
   for (const u of staff) {
-    await knex('users').insert({ ...u, password_hash: hash }).onConflict('username').ignore();
+    await knex('users')
+      .insert({ ...u, password_hash: hash })
+      .onConflict('username')
+      .ignore();
   }
   let extension = 1001;
   for (const a of agents) {
     const [user] = await knex('users')
-      .insert({ username: a.username, display_name: a.displayName, role: 'agent', locale: a.locale, password_hash: hash })
+      .insert({
+        username: a.username,
+        display_name: a.displayName,
+        role: 'agent',
+        locale: a.locale,
+        password_hash: hash,
+      })
       .onConflict('username')
       .merge(['display_name'])
       .returning('id');
@@ -47,5 +66,10 @@ export async function seedDemo(knex: Knex, agents: DemoAgentSpec[], groups: stri
     extension += 1;
   }
   // A fresh demo run starts with everyone logged out (the previous run may have been killed).
-  await knex('agents').update({ state: 'offline', is_leg_up: false, current_attempt_id: null, current_campaign_id: null });
+  await knex('agents').update({
+    state: 'offline',
+    is_leg_up: false,
+    current_attempt_id: null,
+    current_campaign_id: null,
+  });
 }

@@ -8,7 +8,9 @@ export async function startFromEnvironment(role: string) {
   const config: Config = loadConfig();
   const logger = createLogger(config.logLevel, role);
   if (!config.databaseUrl || !config.redisUrl) {
-    process.stderr.write(`${role}: DATABASE_URL and REDIS_URL must be set (or run "npm run demo" for the all-in-one demo)\n`);
+    process.stderr.write(
+      `${role}: DATABASE_URL and REDIS_URL must be set (or run "npm run demo" for the all-in-one demo)\n`,
+    );
     process.exit(2);
   }
   const knex = createKnex(config.databaseUrl, { max: 20 });

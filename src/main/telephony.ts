@@ -25,7 +25,13 @@ export interface StartedTelephony {
 
 export async function startTelephony(
   config: Config,
-  options: { seed: number; timeScale: number; logger: Logger; say: (line: string) => void; simModel?: unknown },
+  options: {
+    seed: number;
+    timeScale: number;
+    logger: Logger;
+    say: (line: string) => void;
+    simModel?: unknown;
+  },
 ): Promise<StartedTelephony> {
   let host = config.ami.host;
   let port = config.ami.port;
@@ -48,8 +54,17 @@ export async function startTelephony(
   } else {
     options.say(`connecting to Asterisk AMI at ${host}:${port} as ${config.ami.user}`);
   }
-  const client = new AmiClient({ host, port, user: config.ami.user, secret: config.ami.secret, logger: options.logger });
-  const telephony = new AmiTelephony(client, { dialChannelTemplate: config.ami.dialChannelTemplate, logger: options.logger });
+  const client = new AmiClient({
+    host,
+    port,
+    user: config.ami.user,
+    secret: config.ami.secret,
+    logger: options.logger,
+  });
+  const telephony = new AmiTelephony(client, {
+    dialChannelTemplate: config.ami.dialChannelTemplate,
+    logger: options.logger,
+  });
   try {
     await client.connect();
   } catch (err) {

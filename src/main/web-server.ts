@@ -8,7 +8,13 @@ import type { AppContext } from './app-context.js';
 export async function startWebServer(
   ctx: AppContext,
   knex: Knex,
-  options: { databaseUrl: string; host: string; port: number; logger: Logger; enqueueImport: (jobId: number) => Promise<void> },
+  options: {
+    databaseUrl: string;
+    host: string;
+    port: number;
+    logger: Logger;
+    enqueueImport: (jobId: number) => Promise<void>;
+  },
 ): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
   const { app, close } = createApp(
     {

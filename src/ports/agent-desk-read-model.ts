@@ -4,11 +4,30 @@ export interface AgentDeskCall {
   campaignId: string;
   leadId: number;
   phoneE164: string | null;
-  person: { id: number; name: string; role: string; birthDate: string | null; region: string | null; flags: string[] };
-  debt: { id: number; accountNumber: string; balance: string | null; currency: string | null; daysPastDue: number | null };
+  person: {
+    id: number;
+    name: string;
+    role: string;
+    birthDate: string | null;
+    region: string | null;
+    flags: string[];
+  };
+  debt: {
+    id: number;
+    accountNumber: string;
+    balance: string | null;
+    currency: string | null;
+    daysPastDue: number | null;
+  };
   otherPersons: { name: string; role: string }[];
   phones: { e164: string; type: string; status: string; zones: string[] }[];
-  history: { at: Date; decision: string; outcome: string | null; disposition: string | null; reasonCodes: string[] }[];
+  history: {
+    at: Date;
+    decision: string;
+    outcome: string | null;
+    disposition: string | null;
+    reasonCodes: string[];
+  }[];
   promises: { amount: string; currency: string; dueDate: string; status: string }[];
   disposition: string | null;
 }

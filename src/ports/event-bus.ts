@@ -9,7 +9,13 @@ export type DialerCommand =
 
 export type AgentNotice =
   | { type: 'state'; state: string; attemptId: string | null }
-  | { type: 'call'; attemptId: string; leadId: number; campaignId: string; phase: 'incoming' | 'connected' | 'ended' }
+  | {
+      type: 'call';
+      attemptId: string;
+      leadId: number;
+      campaignId: string;
+      phase: 'incoming' | 'connected' | 'ended';
+    }
   | { type: 'leg'; isUp: boolean };
 
 export interface EventBus {

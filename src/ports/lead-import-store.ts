@@ -19,11 +19,21 @@ export interface ImportProgress {
 }
 
 export interface LeadImportStore {
-  createJob(input: { campaignId: string; listName: string; fileName: string; filePath: string; uploadedBy: number | null }): Promise<ImportJobRecord>;
+  createJob(input: {
+    campaignId: string;
+    listName: string;
+    fileName: string;
+    filePath: string;
+    uploadedBy: number | null;
+  }): Promise<ImportJobRecord>;
   getJob(jobId: number): Promise<ImportJobRecord | null>;
   markRunning(jobId: number, at: Date): Promise<void>;
   /** Upserts debts, persons, phones and campaign leads for a batch; returns how many new leads it created. */
   importRows(job: ImportJobRecord, rows: LeadRow[], at: Date): Promise<number>;
   saveProgress(jobId: number, progress: ImportProgress, newProblems: RowProblem[]): Promise<void>;
-  finish(jobId: number, outcome: { status: 'done' } | { status: 'failed'; failure: string }, at: Date): Promise<void>;
+  finish(
+    jobId: number,
+    outcome: { status: 'done' } | { status: 'failed'; failure: string },
+    at: Date,
+  ): Promise<void>;
 }

@@ -21,9 +21,15 @@ interface DemoSummary {
   pbx: { originates: number; agentLegs: number; answered: number; connected: number; dropped: number };
 }
 
-function runDemo(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runDemo(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/demo.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/demo.ts', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -50,7 +56,9 @@ describe('npm run demo -- --exit-after', () => {
     try {
       summary = JSON.parse(last) as DemoSummary;
     } catch {
-      throw new Error(`the demo printed no JSON summary (exit ${output.code}):\n${output.stdout}\n${output.stderr.slice(-3000)}`);
+      throw new Error(
+        `the demo printed no JSON summary (exit ${output.code}):\n${output.stdout}\n${output.stderr.slice(-3000)}`,
+      );
     }
   });
   afterAll(async () => {
@@ -82,7 +90,10 @@ describe('npm run demo -- --exit-after', () => {
   it('logged every placed call with exactly one end, and every connected call has its disposition', async () => {
     const dialed = await db.knex('call_attempts').where('decision', 'dial').select('id');
     expect(dialed.length).toBe(summary.attempts);
-    const ended = await db.knex('call_attempt_events').where('event', 'ended').select('attempt_id', 'outcome');
+    const ended = await db
+      .knex('call_attempt_events')
+      .where('event', 'ended')
+      .select('attempt_id', 'outcome');
     expect(new Set(ended.map((e) => e.attempt_id)).size).toBe(dialed.length);
     const connected = ended.filter((e) => e.outcome === 'connected').map((e) => e.attempt_id);
     expect(connected.length).toBe(summary.connected);
@@ -92,9 +103,15 @@ describe('npm run demo -- --exit-after', () => {
   });
 
   it('rescheduled or closed every lead it called (none left dialing)', async () => {
-    const stuck = await db.knex('campaign_leads').whereIn('state', ['dialing', 'in-call']).count<{ count: string }[]>('* as count');
+    const stuck = await db
+      .knex('campaign_leads')
+      .whereIn('state', ['dialing', 'in-call'])
+      .count<{ count: string }[]>('* as count');
     expect(Number(stuck[0]!.count)).toBe(0);
-    const agentsBusy = await db.knex('agents').whereIn('state', ['reserved', 'on-call', 'wrap-up']).count<{ count: string }[]>('* as count');
+    const agentsBusy = await db
+      .knex('agents')
+      .whereIn('state', ['reserved', 'on-call', 'wrap-up'])
+      .count<{ count: string }[]>('* as count');
     expect(Number(agentsBusy[0]!.count)).toBe(0);
   });
 });

@@ -20,13 +20,34 @@ const OUTCOME_BY_SUFFIX: Record<string, string> = {
 
 /** A zone where it is now mid-day, so the US campaign's 08:00–21:00 window is open whatever the hour. */
 function middayZone(now = new Date()): string {
-  const zones = ['Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Chicago', 'America/New_York', 'Atlantic/Azores', 'Europe/London', 'Europe/Berlin', 'Europe/Moscow', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Bangkok', 'Asia/Tokyo', 'Pacific/Auckland'];
+  const zones = [
+    'Pacific/Honolulu',
+    'America/Anchorage',
+    'America/Los_Angeles',
+    'America/Chicago',
+    'America/New_York',
+    'Atlantic/Azores',
+    'Europe/London',
+    'Europe/Berlin',
+    'Europe/Moscow',
+    'Asia/Dubai',
+    'Asia/Kolkata',
+    'Asia/Bangkok',
+    'Asia/Tokyo',
+    'Pacific/Auckland',
+  ];
   const hourOf = (zone: string) => DateTime.fromJSDate(now, { zone }).hour;
-  return zones.reduce((best, zone) => (Math.abs(hourOf(zone) - 13) < Math.abs(hourOf(best) - 13) ? zone : best));
+  return zones.reduce((best, zone) =>
+    Math.abs(hourOf(zone) - 13) < Math.abs(hourOf(best) - 13) ? zone : best,
+  );
 }
 
 async function login(baseUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
   expect(res.status).toBe(200);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
@@ -55,7 +76,9 @@ describe.skipIf(shouldSkipRealAsterisk)('the dialer against a real Asterisk 22',
 
   it('dials an uploaded list, routes the live answer to an agent and records every outcome', async () => {
     const zone = middayZone();
-    const rows = Object.keys(OUTCOME_BY_SUFFIX).map((cc, i) => `RA-${cc},Test Person ${i + 1},+1212555010${cc.slice(1)},${zone}`);
+    const rows = Object.keys(OUTCOME_BY_SUFFIX).map(
+      (cc, i) => `RA-${cc},Test Person ${i + 1},+1212555010${cc.slice(1)},${zone}`,
+    );
     const cookie = await login(stack.baseUrl, 'manager');
     const upload = await fetch(`${stack.baseUrl}/api/campaigns/us-collections/lists?name=lab.csv`, {
       method: 'POST',
@@ -68,20 +91,36 @@ describe.skipIf(shouldSkipRealAsterisk)('the dialer against a real Asterisk 22',
     let status: { status: string; importedRows: number } = { status: 'queued', importedRows: 0 };
     for (let i = 0; i < 100 && status.status !== 'done' && status.status !== 'failed'; i += 1) {
       await new Promise((r) => setTimeout(r, 200));
-      status = (await (await fetch(`${stack.baseUrl}${statusUrl}`, { headers: { cookie } })).json()) as typeof status;
+      status = (await (
+        await fetch(`${stack.baseUrl}${statusUrl}`, { headers: { cookie } })
+      ).json()) as typeof status;
     }
     expect(status).toMatchObject({ status: 'done', importedRows: 6 });
 
-    const expected = Object.fromEntries(Object.entries(OUTCOME_BY_SUFFIX).map(([cc, outcome]) => [`+1212555010${cc.slice(1)}`, outcome]));
+    const expected = Object.fromEntries(
+      Object.entries(OUTCOME_BY_SUFFIX).map(([cc, outcome]) => [`+1212555010${cc.slice(1)}`, outcome]),
+    );
     let ended: { phone_e164: string; outcome: string }[] = [];
     for (let i = 0; i < 240 && ended.length < 6; i += 1) {
       await new Promise((r) => setTimeout(r, 500));
-      ended = await stack.knex('call_attempts as a').join('call_attempt_events as e', 'e.attempt_id', 'a.id').where('e.event', 'ended').select('a.phone_e164', 'e.outcome');
+      ended = await stack
+        .knex('call_attempts as a')
+        .join('call_attempt_events as e', 'e.attempt_id', 'a.id')
+        .where('e.event', 'ended')
+        .select('a.phone_e164', 'e.outcome');
     }
-    expect(Object.fromEntries(ended.map((e) => [e.phone_e164, e.outcome])), asterisk.logTail().slice(-2000)).toEqual(expected);
+    expect(
+      Object.fromEntries(ended.map((e) => [e.phone_e164, e.outcome])),
+      asterisk.logTail().slice(-2000),
+    ).toEqual(expected);
 
     // The connected call was bridged to an agent and dispositioned by it over HTTP.
-    const connected = await stack.knex('call_attempts as a').join('call_attempt_events as e', 'e.attempt_id', 'a.id').where({ 'e.event': 'connected', 'a.phone_e164': '+12125550101' }).select('a.id', 'e.agent_id').first();
+    const connected = await stack
+      .knex('call_attempts as a')
+      .join('call_attempt_events as e', 'e.attempt_id', 'a.id')
+      .where({ 'e.event': 'connected', 'a.phone_e164': '+12125550101' })
+      .select('a.id', 'e.agent_id')
+      .first();
     expect(connected?.agent_id).toBeTruthy();
     let disposition;
     for (let i = 0; i < 40 && !disposition; i += 1) {
@@ -93,7 +132,10 @@ describe.skipIf(shouldSkipRealAsterisk)('the dialer against a real Asterisk 22',
     // The invalid number is marked bad for every campaign.
     const invalid = await stack.knex('phones').where('e164', '+12125550105').first();
     expect(invalid.status).toBe('bad');
-    const legsUp = await stack.knex('agents').where('is_leg_up', true).count<{ count: string }[]>('* as count');
+    const legsUp = await stack
+      .knex('agents')
+      .where('is_leg_up', true)
+      .count<{ count: string }[]>('* as count');
     expect(Number(legsUp[0]!.count)).toBe(2);
   });
 });

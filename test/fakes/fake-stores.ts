@@ -42,7 +42,9 @@ export class FakeAgentRepository implements AgentRepository {
     if (c.onlyAttemptId !== undefined && a.currentAttemptId !== c.onlyAttemptId) return false;
     a.state = c.to;
     a.stateSince = c.now;
-    a.currentAttemptId = ['reserved', 'on-call', 'wrap-up'].includes(c.to) ? (c.attemptId ?? a.currentAttemptId) : null;
+    a.currentAttemptId = ['reserved', 'on-call', 'wrap-up'].includes(c.to)
+      ? (c.attemptId ?? a.currentAttemptId)
+      : null;
     return true;
   }
   async setLegUp(agentId: number, isUp: boolean) {
@@ -50,9 +52,16 @@ export class FakeAgentRepository implements AgentRepository {
     if (a) a.isLegUp = isUp;
   }
   async reserveFree(group: string, attemptId: string, campaignId: string, now: Date) {
-    const a = this.agents.filter((x) => x.state === 'ready' && x.isLegUp && x.groups.includes(group)).sort((x, y) => +x.stateSince - +y.stateSince)[0];
+    const a = this.agents
+      .filter((x) => x.state === 'ready' && x.isLegUp && x.groups.includes(group))
+      .sort((x, y) => +x.stateSince - +y.stateSince)[0];
     if (!a) return null;
-    Object.assign(a, { state: 'reserved', stateSince: now, currentAttemptId: attemptId, currentCampaignId: campaignId });
+    Object.assign(a, {
+      state: 'reserved',
+      stateSince: now,
+      currentAttemptId: attemptId,
+      currentCampaignId: campaignId,
+    });
     return a;
   }
   async countFree(group: string) {
@@ -115,8 +124,22 @@ export function buildLead(id: number, over: Partial<ClaimedLead> = {}): ClaimedL
     personId: id,
     attempts: 0,
     outcomeCounts: {},
-    person: { role: 'debtor', hasThirdPartyConsent: false, flags: [], quietBeforeLocal: null, quietAfterLocal: null },
-    phones: [{ id: id * 10, e164: `+7912000${String(id).padStart(4, '0')}`, status: 'ok', candidateZones: ['Europe/Moscow'], lastAttemptAt: null }],
+    person: {
+      role: 'debtor',
+      hasThirdPartyConsent: false,
+      flags: [],
+      quietBeforeLocal: null,
+      quietAfterLocal: null,
+    },
+    phones: [
+      {
+        id: id * 10,
+        e164: `+7912000${String(id).padStart(4, '0')}`,
+        status: 'ok',
+        candidateZones: ['Europe/Moscow'],
+        lastAttemptAt: null,
+      },
+    ],
     isPersonDnc: false,
     dncNumbers: new Set(),
     ...over,

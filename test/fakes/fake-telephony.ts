@@ -1,4 +1,9 @@
-import type { AgentLegRequest, OriginateRequest, Telephony, TelephonyEvent } from '../../src/ports/telephony.js';
+import type {
+  AgentLegRequest,
+  OriginateRequest,
+  Telephony,
+  TelephonyEvent,
+} from '../../src/ports/telephony.js';
 import { TelephonyError } from '../../src/domain/errors.js';
 
 /** Records what the dialer asked of the PBX; tests play the PBX's events with emit(). */

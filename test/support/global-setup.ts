@@ -37,7 +37,10 @@ export default async function setup(project: TestProject) {
   }
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) {
-    const redis = await startLocalRedis({ port: await findFreePort(), dataDir: await fs.mkdtemp(path.join(os.tmpdir(), 'dialer-test-redis-')) });
+    const redis = await startLocalRedis({
+      port: await findFreePort(),
+      dataDir: await fs.mkdtemp(path.join(os.tmpdir(), 'dialer-test-redis-')),
+    });
     stops.push(() => redis.stop());
     redisUrl = redis.url;
   }

@@ -8,7 +8,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
-import { campaignDefinitionSchema, type CampaignDefinition } from '../../domain/campaign/campaign-definition.js';
+import {
+  campaignDefinitionSchema,
+  type CampaignDefinition,
+} from '../../domain/campaign/campaign-definition.js';
 import { scriptDefinitionSchema, type ScriptDefinition } from '../../domain/campaign/script-definition.js';
 import { ConfigError } from '../../domain/errors.js';
 
@@ -41,7 +44,11 @@ async function yamlFiles(dir: string): Promise<string[]> {
 }
 
 /** Parses and validates one file; returns the definition or the problems, each naming file:line and field. */
-export function parseDefinitionFile<T>(displayName: string, text: string, schema: ZodType<T>): { definition?: T; problems: string[] } {
+export function parseDefinitionFile<T>(
+  displayName: string,
+  text: string,
+  schema: ZodType<T>,
+): { definition?: T; problems: string[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -58,7 +65,8 @@ export function parseDefinitionFile<T>(displayName: string, text: string, schema
     problems: result.error.issues.map((issue) => {
       const fieldPath = issue.path.map(String);
       const node = doc.getIn(fieldPath, true) as { range?: [number, number, number] } | undefined;
-      const parent = doc.getIn(fieldPath.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
+      const parent = doc.getIn(fieldPath.slice(0, -1), true) as
+        { range?: [number, number, number] } | undefined;
       const offset = node?.range?.[0] ?? parent?.range?.[0];
       const line = offset !== undefined ? `:${lineCounter.linePos(offset).line}` : '';
       const where = fieldPath.length ? fieldPath.join('.') : '(file)';
@@ -75,13 +83,19 @@ export async function loadCampaignFiles(campaignsDir: string): Promise<LoadedCam
     const parsed = parseDefinitionFile(display, text, schema);
     problems.push(...parsed.problems);
     if (!parsed.definition) return null;
-    return { file: display, sha256: createHash('sha256').update(text).digest('hex'), definition: parsed.definition };
+    return {
+      file: display,
+      sha256: createHash('sha256').update(text).digest('hex'),
+      definition: parsed.definition,
+    };
   };
-  const campaigns = (await Promise.all((await yamlFiles(campaignsDir)).map((f) => load(f, campaignDefinitionSchema)))).filter(
-    (c): c is LoadedFile<CampaignDefinition> => c !== null,
-  );
+  const campaigns = (
+    await Promise.all((await yamlFiles(campaignsDir)).map((f) => load(f, campaignDefinitionSchema)))
+  ).filter((c): c is LoadedFile<CampaignDefinition> => c !== null);
   const scripts = (
-    await Promise.all((await yamlFiles(path.join(campaignsDir, 'scripts'))).map((f) => load(f, scriptDefinitionSchema)))
+    await Promise.all(
+      (await yamlFiles(path.join(campaignsDir, 'scripts'))).map((f) => load(f, scriptDefinitionSchema)),
+    )
   ).filter((s): s is LoadedFile<ScriptDefinition> => s !== null);
 
   const seen = new Map<string, string>();

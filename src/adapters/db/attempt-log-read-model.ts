@@ -43,8 +43,10 @@ export function attemptLogQuery(knex: Knex, q: AttemptLogFilters) {
     .orderBy('a.decided_at', 'desc');
   if (typeof q.campaign === 'string' && q.campaign) query.where('a.campaign_id', q.campaign);
   if (q.decision === 'dial' || q.decision === 'skip') query.where('a.decision', q.decision);
-  if (typeof q.from === 'string' && !Number.isNaN(Date.parse(q.from))) query.where('a.decided_at', '>=', new Date(q.from));
-  if (typeof q.to === 'string' && !Number.isNaN(Date.parse(q.to))) query.where('a.decided_at', '<', new Date(q.to));
+  if (typeof q.from === 'string' && !Number.isNaN(Date.parse(q.from)))
+    query.where('a.decided_at', '>=', new Date(q.from));
+  if (typeof q.to === 'string' && !Number.isNaN(Date.parse(q.to)))
+    query.where('a.decided_at', '<', new Date(q.to));
   if (typeof q.lead === 'string' && /^\d{1,15}$/.test(q.lead)) query.where('a.lead_id', Number(q.lead));
   return query;
 }

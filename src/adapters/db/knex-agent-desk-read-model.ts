@@ -59,7 +59,12 @@ export class KnexAgentDeskReadModel implements AgentDeskReadModel {
         disposition: h.code,
         reasonCodes: h.reason_codes,
       })),
-      promises: promises.map((p) => ({ amount: p.amount, currency: p.currency, dueDate: p.due_date, status: p.status })),
+      promises: promises.map((p) => ({
+        amount: p.amount,
+        currency: p.currency,
+        dueDate: p.due_date,
+        status: p.status,
+      })),
       disposition: disposition?.code ?? null,
     };
   }

@@ -1,5 +1,10 @@
 import type { Knex } from 'knex';
-import type { AgentRecord, AgentRepository, AgentState, AgentStateChange } from '../../ports/agent-repository.js';
+import type {
+  AgentRecord,
+  AgentRepository,
+  AgentState,
+  AgentStateChange,
+} from '../../ports/agent-repository.js';
 
 interface AgentRow {
   id: number;
@@ -88,7 +93,12 @@ export class KnexAgentRepository implements AgentRepository {
     await this.knex('agents').where('id', agentId).update({ is_leg_up: isUp });
   }
 
-  async reserveFree(group: string, attemptId: string, campaignId: string, now: Date): Promise<AgentRecord | null> {
+  async reserveFree(
+    group: string,
+    attemptId: string,
+    campaignId: string,
+    now: Date,
+  ): Promise<AgentRecord | null> {
     return this.knex.transaction(async (trx) => {
       // SKIP LOCKED: two dialers reserving at once take different agents (VICIdial's
       // "UPDATE … WHERE status='READY' LIMIT 1", made safe under concurrency).
@@ -100,9 +110,12 @@ export class KnexAgentRepository implements AgentRepository {
         .skipLocked()
         .first();
       if (!row) return null;
-      await trx('agents')
-        .where('id', row.id)
-        .update({ state: 'reserved', state_since: now, current_attempt_id: attemptId, current_campaign_id: campaignId });
+      await trx('agents').where('id', row.id).update({
+        state: 'reserved',
+        state_since: now,
+        current_attempt_id: attemptId,
+        current_campaign_id: campaignId,
+      });
       await trx('agent_state_changes').insert({
         agent_id: row.id,
         from_state: 'ready',
@@ -110,7 +123,11 @@ export class KnexAgentRepository implements AgentRepository {
         attempt_id: attemptId,
         changed_at: now,
       });
-      const full = await trx('agents as a').join('users as u', 'u.id', 'a.user_id').select('a.*', 'u.display_name').where('a.id', row.id).first();
+      const full = await trx('agents as a')
+        .join('users as u', 'u.id', 'a.user_id')
+        .select('a.*', 'u.display_name')
+        .where('a.id', row.id)
+        .first();
       return toRecord(full);
     });
   }

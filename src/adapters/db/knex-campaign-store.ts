@@ -49,7 +49,13 @@ export class KnexCampaignStore {
 
   async list(): Promise<CampaignRow[]> {
     const rows = await this.knex('campaigns').orderBy('id');
-    return rows.map((r) => ({ id: r.id, name: r.name, definition: r.definition, status: r.status, sourceFile: r.source_file }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      definition: r.definition,
+      status: r.status,
+      sourceFile: r.source_file,
+    }));
   }
 
   async setStatus(id: string, status: CampaignRow['status']): Promise<void> {

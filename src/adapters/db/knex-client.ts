@@ -9,7 +9,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 // NUMERIC stays a string (money); DATE stays a string (a calendar date has no zone).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
 export function createKnex(databaseUrl: string, pool: { min?: number; max?: number } = {}): Knex {
   return knexFactory({

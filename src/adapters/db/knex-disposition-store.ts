@@ -11,7 +11,19 @@ export class KnexDispositionStore implements DispositionStore {
       const inserted = await trx.raw(
         `INSERT INTO dispositions (attempt_id, lead_id, campaign_id, agent_id, code, action, is_conversation, is_right_party, is_automatic, notes, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id) DO NOTHING RETURNING id`,
-        [d.attemptId, attempt.lead_id, d.campaignId, d.agentId, d.code, d.action, d.isConversation, d.isRightParty, d.isAutomatic, d.notes, d.at],
+        [
+          d.attemptId,
+          attempt.lead_id,
+          d.campaignId,
+          d.agentId,
+          d.code,
+          d.action,
+          d.isConversation,
+          d.isRightParty,
+          d.isAutomatic,
+          d.notes,
+          d.at,
+        ],
       );
       if (inserted.rows.length === 0) return false;
       if (d.callback) {
@@ -49,7 +61,9 @@ export class KnexDispositionStore implements DispositionStore {
       if (d.addPersonFlag) {
         await trx('persons')
           .where('id', attempt.person_id)
-          .update({ flags: trx.raw('array_append(array_remove(flags, ?), ?)', [d.addPersonFlag, d.addPersonFlag]) });
+          .update({
+            flags: trx.raw('array_append(array_remove(flags, ?), ?)', [d.addPersonFlag, d.addPersonFlag]),
+          });
       }
       if (d.markPhoneWrong && attempt.phone_id) {
         await trx('phones').where('id', attempt.phone_id).update({ status: 'wrong-number' });

@@ -6,13 +6,33 @@ import { MAX_STORED_PROBLEMS } from '../../services/import/import-list.js';
 export class KnexLeadImportStore implements LeadImportStore {
   constructor(private readonly knex: Knex) {}
 
-  async createJob(input: { campaignId: string; listName: string; fileName: string; filePath: string; uploadedBy: number | null }) {
+  async createJob(input: {
+    campaignId: string;
+    listName: string;
+    fileName: string;
+    filePath: string;
+    uploadedBy: number | null;
+  }) {
     return this.knex.transaction(async (trx) => {
       const [list] = await trx('lead_lists')
-        .insert({ campaign_id: input.campaignId, name: input.listName, file_name: input.fileName, uploaded_by: input.uploadedBy })
+        .insert({
+          campaign_id: input.campaignId,
+          name: input.listName,
+          file_name: input.fileName,
+          uploaded_by: input.uploadedBy,
+        })
         .returning('id');
-      const [job] = await trx('import_jobs').insert({ list_id: list.id, file_path: input.filePath }).returning('id');
-      return { id: job.id, listId: list.id, campaignId: input.campaignId, filePath: input.filePath, fileName: input.fileName, status: 'queued' } as ImportJobRecord;
+      const [job] = await trx('import_jobs')
+        .insert({ list_id: list.id, file_path: input.filePath })
+        .returning('id');
+      return {
+        id: job.id,
+        listId: list.id,
+        campaignId: input.campaignId,
+        filePath: input.filePath,
+        fileName: input.fileName,
+        status: 'queued',
+      } as ImportJobRecord;
     });
   }
 
@@ -23,7 +43,14 @@ export class KnexLeadImportStore implements LeadImportStore {
       .select('j.id', 'j.list_id', 'j.file_path', 'j.status', 'l.campaign_id', 'l.file_name')
       .first();
     return row
-      ? { id: row.id, listId: row.list_id, campaignId: row.campaign_id, filePath: row.file_path, fileName: row.file_name, status: row.status }
+      ? {
+          id: row.id,
+          listId: row.list_id,
+          campaignId: row.campaign_id,
+          filePath: row.file_path,
+          fileName: row.file_name,
+          status: row.status,
+        }
       : null;
   }
 
@@ -36,7 +63,12 @@ export class KnexLeadImportStore implements LeadImportStore {
       let created = 0;
       for (const r of rows) {
         const [debt] = await trx('debts')
-          .insert({ account_number: r.account, balance: r.balance, currency: r.currency, days_past_due: r.daysPastDue })
+          .insert({
+            account_number: r.account,
+            balance: r.balance,
+            currency: r.currency,
+            days_past_due: r.daysPastDue,
+          })
           .onConflict('account_number')
           .merge({
             balance: trx.raw('COALESCE(EXCLUDED.balance, debts.balance)'),
@@ -58,7 +90,12 @@ export class KnexLeadImportStore implements LeadImportStore {
           .merge(['full_name', 'birth_date', 'country', 'region', 'postal_code'])
           .returning('id');
         await trx('debt_persons')
-          .insert({ debt_id: debt.id, person_id: person.id, role: r.role, has_third_party_consent: r.hasThirdPartyConsent })
+          .insert({
+            debt_id: debt.id,
+            person_id: person.id,
+            role: r.role,
+            has_third_party_consent: r.hasThirdPartyConsent,
+          })
           .onConflict(['debt_id', 'person_id'])
           .merge(['role', 'has_third_party_consent']);
         for (const p of r.phones) {
@@ -95,10 +132,10 @@ export class KnexLeadImportStore implements LeadImportStore {
         rejected_rows: p.rejectedRows,
         leads_created: p.leadsCreated,
         row_errors: newProblems.length
-          ? this.knex.raw(`(SELECT jsonb_agg(e) FROM (SELECT e FROM jsonb_array_elements(row_errors || ?::jsonb) e LIMIT ?) s)`, [
-              JSON.stringify(newProblems),
-              MAX_STORED_PROBLEMS,
-            ])
+          ? this.knex.raw(
+              `(SELECT jsonb_agg(e) FROM (SELECT e FROM jsonb_array_elements(row_errors || ?::jsonb) e LIMIT ?) s)`,
+              [JSON.stringify(newProblems), MAX_STORED_PROBLEMS],
+            )
           : this.knex.raw('row_errors'),
       });
   }
@@ -106,6 +143,10 @@ export class KnexLeadImportStore implements LeadImportStore {
   async finish(jobId: number, outcome: { status: 'done' } | { status: 'failed'; failure: string }, at: Date) {
     await this.knex('import_jobs')
       .where('id', jobId)
-      .update({ status: outcome.status, failure: outcome.status === 'failed' ? outcome.failure : null, finished_at: at });
+      .update({
+        status: outcome.status,
+        failure: outcome.status === 'failed' ? outcome.failure : null,
+        finished_at: at,
+      });
   }
 }

@@ -31,9 +31,14 @@ export class KnexLeadRepository implements LeadRepository {
     if (rows.length === 0) return [];
     const personIds = [...new Set(rows.map((r) => r.person_id))];
     const [persons, roles, phones, personDnc] = await Promise.all([
-      this.knex('persons').whereIn('id', personIds).select('id', 'flags', 'quiet_before_local', 'quiet_after_local'),
+      this.knex('persons')
+        .whereIn('id', personIds)
+        .select('id', 'flags', 'quiet_before_local', 'quiet_after_local'),
       this.knex('debt_persons')
-        .whereIn(['debt_id', 'person_id'], rows.map((r) => [r.debt_id, r.person_id]))
+        .whereIn(
+          ['debt_id', 'person_id'],
+          rows.map((r) => [r.debt_id, r.person_id]),
+        )
         .select('debt_id', 'person_id', 'role', 'has_third_party_consent'),
       this.knex('phones as p')
         .whereIn('p.person_id', personIds)
@@ -57,7 +62,11 @@ export class KnexLeadRepository implements LeadRepository {
     const numberDnc = numbers.length
       ? await this.knex('dnc_entries')
           .whereIn('e164', numbers)
-          .where((q) => q.where('scope', 'global').orWhere((q2) => q2.where('scope', 'campaign').andWhere('campaign_id', campaignId)))
+          .where((q) =>
+            q
+              .where('scope', 'global')
+              .orWhere((q2) => q2.where('scope', 'campaign').andWhere('campaign_id', campaignId)),
+          )
           .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', now))
           .select('e164')
       : [];

@@ -35,7 +35,9 @@ export function openCsvFile(filePath: string): CsvSource {
   return {
     async headers() {
       ({ delimiter } = await sniff(filePath));
-      const parser = createReadStream(filePath).pipe(parse({ bom: true, delimiter, to_line: 1, relax_quotes: true }));
+      const parser = createReadStream(filePath).pipe(
+        parse({ bom: true, delimiter, to_line: 1, relax_quotes: true }),
+      );
       for await (const record of parser) {
         headerRow = (record as string[]).map((h) => h.trim());
         break;
@@ -73,10 +75,16 @@ export function openCsvFile(filePath: string): CsvSource {
           },
         }),
       );
-      for await (const item of parser as AsyncIterable<{ record: string[]; info: { records: number; lines: number } }>) {
+      for await (const item of parser as AsyncIterable<{
+        record: string[];
+        info: { records: number; lines: number };
+      }>) {
         while (skipped.length) yield skipped.shift()!;
         const rowNumber = item.info.records + 1;
-        if (item.record.length > headers.length && item.record.slice(headers.length).some((v) => v.trim() !== '')) {
+        if (
+          item.record.length > headers.length &&
+          item.record.slice(headers.length).some((v) => v.trim() !== '')
+        ) {
           yield { rowNumber, error: `has ${item.record.length} fields, the header has ${headers.length}` };
           continue;
         }

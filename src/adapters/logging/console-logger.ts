@@ -12,7 +12,10 @@ function describe(value: unknown): string {
  * One readable line per event on stderr, for the demo's terminal (production uses pino's JSON):
  * "[warn] dialer.command.failed command=agent-leg err=TelephonyError: the PBX link is not ready".
  */
-export function createConsoleLogger(level: string, write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
+export function createConsoleLogger(
+  level: string,
+  write: (line: string) => void = (l) => process.stderr.write(l),
+): Logger {
   const min = Math.max(0, LEVELS.indexOf(level as (typeof LEVELS)[number]));
   const at = (name: (typeof LEVELS)[number]) => (fields: Record<string, unknown>, message: string) => {
     if (LEVELS.indexOf(name) < min) return;

@@ -8,7 +8,12 @@ export interface ImportJobData {
 
 function connection(redisUrl: string): ConnectionOptions {
   const u = new URL(redisUrl);
-  return { host: u.hostname, port: Number(u.port || 6379), password: u.password || undefined, maxRetriesPerRequest: null };
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    password: u.password || undefined,
+    maxRetriesPerRequest: null,
+  };
 }
 
 export function createImportQueue(redisUrl: string) {
@@ -16,13 +21,20 @@ export function createImportQueue(redisUrl: string) {
   return {
     // jobId = import job id: enqueueing twice is a no-op (idempotent).
     enqueue: async (importJobId: number) => {
-      await queue.add('import', { importJobId }, { jobId: `import-${importJobId}`, removeOnComplete: 1000, removeOnFail: 1000, attempts: 1 });
+      await queue.add(
+        'import',
+        { importJobId },
+        { jobId: `import-${importJobId}`, removeOnComplete: 1000, removeOnFail: 1000, attempts: 1 },
+      );
     },
     close: () => queue.close(),
   };
 }
 
-export function createImportWorker(redisUrl: string, run: (importJobId: number, progress: (n: number) => Promise<void>) => Promise<void>) {
+export function createImportWorker(
+  redisUrl: string,
+  run: (importJobId: number, progress: (n: number) => Promise<void>) => Promise<void>,
+) {
   return new Worker<ImportJobData>(
     IMPORT_QUEUE,
     async (job) => {

@@ -56,9 +56,15 @@ async function locateBinaries(): Promise<Binaries> {
     );
   }
   const root = path.resolve(path.dirname(entry), '..');
-  const version = (JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   await hydrateSymlinks(root);
-  return { postgres: path.join(root, 'native/bin/postgres'), initdb: path.join(root, 'native/bin/initdb'), version };
+  return {
+    postgres: path.join(root, 'native/bin/postgres'),
+    initdb: path.join(root, 'native/bin/initdb'),
+    version,
+  };
 }
 
 /** The package ships its shared-library symlinks as a JSON list re-created by its postinstall script; do it here too in case install scripts did not run. */

@@ -19,7 +19,10 @@ export interface CreateAppOptions {
   pages?: (ctx: WebContext) => express.Router;
 }
 
-export function createApp(ctx: WebContext, options: CreateAppOptions): { app: Express; close: () => Promise<void> } {
+export function createApp(
+  ctx: WebContext,
+  options: CreateAppOptions,
+): { app: Express; close: () => Promise<void> } {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

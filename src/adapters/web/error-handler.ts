@@ -25,7 +25,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       status = STATUS_BY_CODE[err.code] ?? 500;
       body = { code: err.code, message: err.message };
       if ('issues' in err) body.issues = (err as { issues: unknown }).issues;
-    } else if (typeof err === 'object' && err !== null && 'type' in err && (err as { type: string }).type === 'entity.parse.failed') {
+    } else if (
+      typeof err === 'object' &&
+      err !== null &&
+      'type' in err &&
+      (err as { type: string }).type === 'entity.parse.failed'
+    ) {
       status = 400;
       body = { code: 'VALIDATION_FAILED', message: 'the request body is not valid JSON' };
     } else if (typeof err === 'object' && err !== null && (err as { name?: string }).name === 'MulterError') {
@@ -34,7 +39,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (status >= 500) logger.error({ err, path: req.path }, 'web.request.failed');
     if (req.accepts(['json', 'html']) === 'html' && !req.path.startsWith('/api/')) {
-      res.status(status).type('html').send(`<!doctype html><meta charset="utf-8"><title>${status}</title><p>${escapeHtml(String(body.message))}</p><p><a href="/">Home</a></p>`);
+      res
+        .status(status)
+        .type('html')
+        .send(
+          `<!doctype html><meta charset="utf-8"><title>${status}</title><p>${escapeHtml(String(body.message))}</p><p><a href="/">Home</a></p>`,
+        );
       return;
     }
     res.status(status).json(body);
@@ -42,5 +52,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

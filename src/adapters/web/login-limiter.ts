@@ -11,8 +11,15 @@ export const loginLimiter = rateLimit({
   skipSuccessfulRequests: true,
   standardHeaders: 'draft-7',
   legacyHeaders: false,
-  keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? 'unknown')}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100).toLowerCase()}`,
+  keyGenerator: (req) =>
+    `${ipKeyGenerator(req.ip ?? 'unknown')}|${String(
+      (req.body as { username?: unknown } | undefined)?.username ?? '',
+    )
+      .slice(0, 100)
+      .toLowerCase()}`,
   handler: (_req, res) => {
-    res.status(429).json({ code: 'TOO_MANY_ATTEMPTS', message: 'too many failed logins; wait 15 minutes and try again' });
+    res
+      .status(429)
+      .json({ code: 'TOO_MANY_ATTEMPTS', message: 'too many failed logins; wait 15 minutes and try again' });
   },
 });

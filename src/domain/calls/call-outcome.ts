@@ -60,13 +60,19 @@ export function classifyCallEnd(e: CallEvidence): SystemOutcome {
     if (e.amdStatus === 'MACHINE') return 'machine';
     return 'answered-no-agent-hangup';
   }
-  if (!e.hadChannel && e.originateSucceeded !== true && e.hangupCause === undefined && e.dialStatusFromDialplan === undefined) {
+  if (
+    !e.hadChannel &&
+    e.originateSucceeded !== true &&
+    e.hangupCause === undefined &&
+    e.dialStatusFromDialplan === undefined
+  ) {
     // Asterisk could not even create the channel (unknown endpoint, no route): our configuration, not the lead.
     if (e.originateReason === 0 || e.originateReason === undefined) return 'failed';
   }
   const dialplan = e.dialStatusFromDialplan?.toUpperCase();
   if (dialplan === 'BUSY') return 'busy';
-  if (dialplan === 'NOANSWER') return e.hangupCause !== undefined && INVALID_CAUSES.has(e.hangupCause) ? 'invalid-number' : 'no-answer';
+  if (dialplan === 'NOANSWER')
+    return e.hangupCause !== undefined && INVALID_CAUSES.has(e.hangupCause) ? 'invalid-number' : 'no-answer';
   if (dialplan === 'CONGESTION') return 'congestion';
   if (dialplan === 'CHANUNAVAIL') {
     // Asterisk 22's Dial() reports a declined call (cause 21, SIP 603/403) as CHANUNAVAIL too (seen in the lab).

@@ -19,7 +19,9 @@ const identifier = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and "-" (at most 63 characters)');
 
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write local time as HH:MM, e.g. 08:00');
+const localTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write local time as HH:MM, e.g. 08:00');
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const DAY_KINDS = [...WEEKDAYS, 'holiday'] as const;
@@ -76,12 +78,19 @@ const disposition = z
     conversation: z.boolean().default(true),
     /** Right-party contact: the debtor was identified. */
     rightParty: z.boolean().default(false),
-    hotkey: z.string().regex(/^[0-9a-z]$/, 'a hotkey is one digit or lower-case letter').optional(),
+    hotkey: z
+      .string()
+      .regex(/^[0-9a-z]$/, 'a hotkey is one digit or lower-case letter')
+      .optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
     if (d.action === 'retry' && d.delay === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['delay'], message: 'a "retry" disposition needs a delay, e.g. 2h' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delay'],
+        message: 'a "retry" disposition needs a delay, e.g. 2h',
+      });
     }
   });
 
@@ -170,7 +179,9 @@ export const campaignDefinitionSchema = z
     /** The recorded message on an abandoned call: sound file name on the PBX and its text for the record. */
     abandonMessage: z
       .object({
-        sound: z.string().regex(/^[A-Za-z0-9_/.-]+$/, 'a sound file name without extension, e.g. custom/abandon-ru'),
+        sound: z
+          .string()
+          .regex(/^[A-Za-z0-9_/.-]+$/, 'a sound file name without extension, e.g. custom/abandon-ru'),
         text: localizedText,
       })
       .strict(),
@@ -185,7 +196,11 @@ export const campaignDefinitionSchema = z
     const seen = new Map<string, number>();
     c.dispositions.forEach((d, i) => {
       if (seen.has(d.id)) {
-        ctx.addIssue({ code: 'custom', path: ['dispositions', i, 'id'], message: `duplicate disposition id "${d.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dispositions', i, 'id'],
+          message: `duplicate disposition id "${d.id}"`,
+        });
       }
       seen.set(d.id, i);
     });
@@ -193,7 +208,11 @@ export const campaignDefinitionSchema = z
     c.dispositions.forEach((d, i) => {
       if (d.hotkey === undefined) return;
       if (hotkeys.has(d.hotkey)) {
-        ctx.addIssue({ code: 'custom', path: ['dispositions', i, 'hotkey'], message: `hotkey "${d.hotkey}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dispositions', i, 'hotkey'],
+          message: `hotkey "${d.hotkey}" is used twice`,
+        });
       }
       hotkeys.set(d.hotkey, i);
     });
@@ -205,7 +224,11 @@ export const campaignDefinitionSchema = z
       });
     }
     if (c.amd.onMachine === 'message' && c.amd.machineMessage === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['amd', 'machineMessage'], message: 'onMachine "message" needs machineMessage' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amd', 'machineMessage'],
+        message: 'onMachine "message" needs machineMessage',
+      });
     }
   });
 

@@ -24,17 +24,20 @@ export const SCRIPT_PLACEHOLDERS = [
   'agent.name',
 ] as const;
 
-const text = z.string().min(1).superRefine((value, ctx) => {
-  for (const match of value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-    const name = match[1] ?? '';
-    if (!(SCRIPT_PLACEHOLDERS as readonly string[]).includes(name)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `unknown placeholder {{${name}}}; known: ${SCRIPT_PLACEHOLDERS.join(', ')}`,
-      });
+const text = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    for (const match of value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+      const name = match[1] ?? '';
+      if (!(SCRIPT_PLACEHOLDERS as readonly string[]).includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {{${name}}}; known: ${SCRIPT_PLACEHOLDERS.join(', ')}`,
+        });
+      }
     }
-  }
-});
+  });
 
 const step = z
   .object({
@@ -71,7 +74,8 @@ export const scriptDefinitionSchema = z
   .superRefine((s, ctx) => {
     const ids = new Set<string>();
     s.steps.forEach((st, i) => {
-      if (ids.has(st.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${st.id}"` });
+      if (ids.has(st.id))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${st.id}"` });
       ids.add(st.id);
     });
   });
@@ -79,7 +83,10 @@ export const scriptDefinitionSchema = z
 export type ScriptDefinition = z.output<typeof scriptDefinitionSchema>;
 
 /** Fills {{placeholders}}; values are plain text (the view escapes them). Unknown values become "—". */
-export function renderScriptText(template: string, values: Readonly<Record<string, string | number | null | undefined>>): string {
+export function renderScriptText(
+  template: string,
+  values: Readonly<Record<string, string | number | null | undefined>>,
+): string {
   return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_m, name: string) => {
     const v = values[name];
     return v === null || v === undefined || v === '' ? '—' : String(v);

@@ -36,7 +36,9 @@ export function dayKindOf(local: DateTime, zone: string, holidays: HolidayCalend
 /** Whether `local` (already in its zone) falls in one of the windows. A "holiday" window replaces the weekday's. */
 function isInsideAny(local: DateTime, dayKind: DayKind, windows: readonly CallingWindow[]): boolean {
   const minute = local.hour * 60 + local.minute;
-  return windows.some((w) => w.days.includes(dayKind) && minute >= minutesOf(w.from) && minute < minutesOf(w.to));
+  return windows.some(
+    (w) => w.days.includes(dayKind) && minute >= minutesOf(w.from) && minute < minutesOf(w.to),
+  );
 }
 
 export function checkCallingWindows(
@@ -49,7 +51,12 @@ export function checkCallingWindows(
     const local = DateTime.fromJSDate(now, { zone });
     if (!local.isValid) throw new RangeError(`"${zone}" is not an IANA time zone`);
     const dayKind = dayKindOf(local, zone, holidays);
-    return { zone, localTime: local.toFormat("yyyy-MM-dd'T'HH:mm ZZ"), dayKind, isInside: isInsideAny(local, dayKind, windows) };
+    return {
+      zone,
+      localTime: local.toFormat("yyyy-MM-dd'T'HH:mm ZZ"),
+      dayKind,
+      isInside: isInsideAny(local, dayKind, windows),
+    };
   });
   return { isAllowed: zones.length > 0 && seen.every((s) => s.isInside), seen };
 }

@@ -6,7 +6,12 @@
  * (The full rule-set engine with frequency limits is issue #3; it plugs in here.)
  */
 import type { CallingWindow } from '../campaign/campaign-definition.js';
-import { checkCallingWindows, nextAllowedAt, type HolidayCalendar, type LocalTimeSeen } from './calling-window.js';
+import {
+  checkCallingWindows,
+  nextAllowedAt,
+  type HolidayCalendar,
+  type LocalTimeSeen,
+} from './calling-window.js';
 
 export interface PhoneForDecision {
   id: number;
@@ -39,7 +44,13 @@ export interface DialDecisionInput {
 }
 
 export type DialDecision =
-  | { allowed: true; phone: PhoneForDecision; zones: readonly string[]; localTimes: LocalTimeSeen[]; ruleIds: string[] }
+  | {
+      allowed: true;
+      phone: PhoneForDecision;
+      zones: readonly string[];
+      localTimes: LocalTimeSeen[];
+      ruleIds: string[];
+    }
   | {
       allowed: false;
       reasonCodes: string[];
@@ -50,7 +61,11 @@ export type DialDecision =
     };
 
 /** The person's own "not before / not after" preference narrows every campaign window. */
-function narrowWindows(windows: readonly CallingWindow[], before: string | null, after: string | null): CallingWindow[] {
+function narrowWindows(
+  windows: readonly CallingWindow[],
+  before: string | null,
+  after: string | null,
+): CallingWindow[] {
   if (before === null && after === null) return [...windows];
   const from = before ?? '00:00';
   const to = after ?? '24:00';
@@ -61,7 +76,11 @@ function narrowWindows(windows: readonly CallingWindow[], before: string | null,
 
 export function decideDial(input: DialDecisionInput): DialDecision {
   const ruleIds: string[] = [];
-  const deny = (reasonCodes: string[], retryAt: Date | null, localTimes: LocalTimeSeen[] = []): DialDecision => ({
+  const deny = (
+    reasonCodes: string[],
+    retryAt: Date | null,
+    localTimes: LocalTimeSeen[] = [],
+  ): DialDecision => ({
     allowed: false,
     reasonCodes,
     retryAt,
@@ -72,15 +91,21 @@ export function decideDial(input: DialDecisionInput): DialDecision {
   ruleIds.push('PERSON-DNC');
   if (input.isPersonDnc) return deny(['person-do-not-call'], null);
   ruleIds.push('PERSON-FLAGS');
-  if (input.person.flags.length > 0) return deny(input.person.flags.map((f) => `person-flag:${f}`), null);
+  if (input.person.flags.length > 0)
+    return deny(
+      input.person.flags.map((f) => `person-flag:${f}`),
+      null,
+    );
   if (input.requiresThirdPartyConsent) {
     ruleIds.push('RU-230-THIRD-PARTIES');
-    if (input.person.role === 'third_party' && !input.person.hasThirdPartyConsent) return deny(['third-party-without-consent'], null);
+    if (input.person.role === 'third_party' && !input.person.hasThirdPartyConsent)
+      return deny(['third-party-without-consent'], null);
   }
 
   const windows = narrowWindows(input.windows, input.person.quietBeforeLocal, input.person.quietAfterLocal);
   ruleIds.push('CALLING-WINDOW');
-  if (input.person.quietBeforeLocal !== null || input.person.quietAfterLocal !== null) ruleIds.push('PERSON-QUIET-HOURS');
+  if (input.person.quietBeforeLocal !== null || input.person.quietAfterLocal !== null)
+    ruleIds.push('PERSON-QUIET-HOURS');
   if (windows.length === 0) return deny(['person-quiet-hours-leave-no-window'], null);
 
   const usable = input.phones.filter((p) => p.status === 'ok');
@@ -90,7 +115,10 @@ export function decideDial(input: DialDecisionInput): DialDecision {
   if (notDnc.length === 0) return deny(['all-phones-do-not-call'], null);
 
   const withZones = notDnc
-    .map((p) => ({ phone: p, zones: p.candidateZones.length ? p.candidateZones : input.defaultZone ? [input.defaultZone] : [] }))
+    .map((p) => ({
+      phone: p,
+      zones: p.candidateZones.length ? p.candidateZones : input.defaultZone ? [input.defaultZone] : [],
+    }))
     .filter((x) => x.zones.length > 0);
   if (withZones.length === 0) return deny(['no-time-zone-known'], null);
 

@@ -61,7 +61,10 @@ const ALIASES: Record<string, string> = {
 };
 
 export function canonicalHeader(header: string): string {
-  const key = header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return ALIASES[key] ?? key;
 }
 
@@ -146,43 +149,52 @@ export function parseLeadRow(
 
   const account = text(record.account);
   if (account === '') problem('account', 'is empty');
-  else if (FORMULA_START.test(account)) problem('account', `"${account.slice(0, 30)}" looks like a spreadsheet formula`);
+  else if (FORMULA_START.test(account))
+    problem('account', `"${account.slice(0, 30)}" looks like a spreadsheet formula`);
   else if (account.length > 64) problem('account', 'is longer than 64 characters');
 
   const name = text(record.name);
   if (name === '') problem('name', 'is empty');
-  else if (FORMULA_START.test(name)) problem('name', `"${name.slice(0, 30)}" looks like a spreadsheet formula, not a name`);
+  else if (FORMULA_START.test(name))
+    problem('name', `"${name.slice(0, 30)}" looks like a spreadsheet formula, not a name`);
   else if (MARKUP.test(name)) problem('name', 'contains "<" or ">" (HTML markup is not accepted in names)');
   else if (name.length > 200) problem('name', 'is longer than 200 characters');
 
   const roleText = text(record.role).toLowerCase();
   const role: PersonRole | undefined = roleText === '' ? 'debtor' : ROLE_ALIASES[roleText];
-  if (!role) problem('role', `"${roleText.slice(0, 30)}" is not a role; use debtor, guarantor or third_party`);
+  if (!role)
+    problem('role', `"${roleText.slice(0, 30)}" is not a role; use debtor, guarantor or third_party`);
 
   const country = text(record.country).toUpperCase() || null;
-  if (country !== null && !/^[A-Z]{2}$/.test(country)) problem('country', `"${country.slice(0, 10)}" is not a two-letter ISO country code`);
+  if (country !== null && !/^[A-Z]{2}$/.test(country))
+    problem('country', `"${country.slice(0, 10)}" is not a two-letter ISO country code`);
 
   const region = text(record.region) || null;
   const postalCode = text(record.postal_code) || null;
-  if (region && (FORMULA_START.test(region) || MARKUP.test(region))) problem('region', 'contains a formula or markup');
+  if (region && (FORMULA_START.test(region) || MARKUP.test(region)))
+    problem('region', 'contains a formula or markup');
 
   const explicitZone = text(record.timezone) || null;
-  if (explicitZone !== null && !IANAZone.isValidZone(explicitZone)) problem('timezone', `"${explicitZone.slice(0, 40)}" is not an IANA time zone such as Europe/Moscow`);
+  if (explicitZone !== null && !IANAZone.isValidZone(explicitZone))
+    problem('timezone', `"${explicitZone.slice(0, 40)}" is not an IANA time zone such as Europe/Moscow`);
 
   let balance: string | null = null;
   const balanceText = text(record.balance).replace(/\s/g, '');
   if (balanceText !== '') {
     const normalised = /^\d+,\d{1,2}$/.test(balanceText) ? balanceText.replace(',', '.') : balanceText;
-    if (!/^-?\d{1,12}(\.\d{1,2})?$/.test(normalised)) problem('balance', `"${balanceText.slice(0, 20)}" is not an amount such as 15000.50`);
+    if (!/^-?\d{1,12}(\.\d{1,2})?$/.test(normalised))
+      problem('balance', `"${balanceText.slice(0, 20)}" is not an amount such as 15000.50`);
     else balance = normalised;
   }
   const currency = text(record.currency).toUpperCase() || null;
-  if (currency !== null && !/^[A-Z]{3}$/.test(currency)) problem('currency', `"${currency.slice(0, 10)}" is not a three-letter currency code`);
+  if (currency !== null && !/^[A-Z]{3}$/.test(currency))
+    problem('currency', `"${currency.slice(0, 10)}" is not a three-letter currency code`);
 
   let daysPastDue: number | null = null;
   const dpd = text(record.days_past_due);
   if (dpd !== '') {
-    if (!/^\d{1,5}$/.test(dpd)) problem('days_past_due', `"${dpd.slice(0, 10)}" is not a whole number of days`);
+    if (!/^\d{1,5}$/.test(dpd))
+      problem('days_past_due', `"${dpd.slice(0, 10)}" is not a whole number of days`);
     else daysPastDue = Number(dpd);
   }
 
@@ -205,7 +217,10 @@ export function parseLeadRow(
     zones = [explicitZone];
     zoneSource = 'explicit';
   } else if (region) {
-    const byRegion = zonesForRegion(country ?? (region.slice(0, 2).toUpperCase() === 'US' ? 'US' : 'RU'), region);
+    const byRegion = zonesForRegion(
+      country ?? (region.slice(0, 2).toUpperCase() === 'US' ? 'US' : 'RU'),
+      region,
+    );
     if (byRegion) {
       zones = [...byRegion];
       zoneSource = 'region';
@@ -227,7 +242,12 @@ export function parseLeadRow(
     if (seen.has(parsed.e164)) continue;
     seen.add(parsed.e164);
     const typeColumn = m[1]!.startsWith('_') ? m[1]!.slice(1) : record[`${field}_type`];
-    phones.push({ e164: parsed.e164, type: phoneTypeFrom(typeColumn, parsed.numberType), candidateZones: zones, zoneSource });
+    phones.push({
+      e164: parsed.e164,
+      type: phoneTypeFrom(typeColumn, parsed.numberType),
+      candidateZones: zones,
+      zoneSource,
+    });
   }
   // A bad number next to a good one is reported, and the row still comes in with the good one.
   let warnings: RowProblem[] = [];

@@ -17,11 +17,18 @@ export interface ParsedPhone {
 export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone | { error: string } {
   const text = raw.trim();
   if (text === '') return { error: 'is empty' };
-  if (!/^[+\d\s().-]+$/.test(text)) return { error: `"${truncate(text)}" contains characters that are not part of a phone number` };
+  if (!/^[+\d\s().-]+$/.test(text))
+    return { error: `"${truncate(text)}" contains characters that are not part of a phone number` };
   const country = defaultCountry?.toUpperCase() as CountryCode | undefined;
   const parsed = parsePhoneNumberFromString(text, country);
-  if (!parsed) return { error: `"${truncate(text)}" is not a phone number${country ? '' : ' (no country: write it with +<country code>)'}` };
-  if (!parsed.isValid()) return { error: `"${truncate(text)}" is not a valid number for ${parsed.country ?? `+${parsed.countryCallingCode}`}` };
+  if (!parsed)
+    return {
+      error: `"${truncate(text)}" is not a phone number${country ? '' : ' (no country: write it with +<country code>)'}`,
+    };
+  if (!parsed.isValid())
+    return {
+      error: `"${truncate(text)}" is not a valid number for ${parsed.country ?? `+${parsed.countryCallingCode}`}`,
+    };
   return { e164: parsed.number, country: parsed.country, numberType: parsed.getType() };
 }
 

@@ -24,10 +24,15 @@ export function planAfterSystemOutcome(
   outcomeCountSoFar: number,
 ): LeadPlan {
   if (NOT_THE_LEADS_FAULT.includes(outcome)) {
-    return { kind: 'retry', nextAttemptAt: new Date(now.getTime() + FAILED_ORIGINATE_RETRY_MS), reason: 'dialer-failure' };
+    return {
+      kind: 'retry',
+      nextAttemptAt: new Date(now.getTime() + FAILED_ORIGINATE_RETRY_MS),
+      reason: 'dialer-failure',
+    };
   }
   const rule = campaign.retry.onOutcome[outcome];
-  if (attemptsSoFar >= campaign.retry.maxAttemptsPerLead) return { kind: 'close', reason: 'max-attempts-per-lead' };
+  if (attemptsSoFar >= campaign.retry.maxAttemptsPerLead)
+    return { kind: 'close', reason: 'max-attempts-per-lead' };
   if (rule?.maxAttempts !== undefined && outcomeCountSoFar >= rule.maxAttempts) {
     return { kind: 'close', reason: `max-attempts-${outcome}` };
   }
@@ -37,7 +42,11 @@ export function planAfterSystemOutcome(
     case 'final':
       return { kind: 'close', reason: outcome };
     case 'phone-bad':
-      return { kind: 'phone-bad', nextAttemptAt: new Date(now.getTime() + Math.min(delayMs, FAILED_ORIGINATE_RETRY_MS)), reason: outcome };
+      return {
+        kind: 'phone-bad',
+        nextAttemptAt: new Date(now.getTime() + Math.min(delayMs, FAILED_ORIGINATE_RETRY_MS)),
+        reason: outcome,
+      };
     case 'retry':
       return { kind: 'retry', nextAttemptAt, reason: outcome };
   }
@@ -49,7 +58,12 @@ export interface DispositionInput {
   promiseDueDate?: Date | undefined;
 }
 
-export function planAfterDisposition(now: Date, campaign: CampaignDefinition, attemptsSoFar: number, input: DispositionInput): LeadPlan {
+export function planAfterDisposition(
+  now: Date,
+  campaign: CampaignDefinition,
+  attemptsSoFar: number,
+  input: DispositionInput,
+): LeadPlan {
   const d = input.disposition;
   const afterDelay = new Date(now.getTime() + (d.delay ?? campaign.retry.defaultDelay));
   switch (d.action) {
@@ -67,7 +81,8 @@ export function planAfterDisposition(now: Date, campaign: CampaignDefinition, at
       return { kind: 'retry', nextAttemptAt: new Date(due.getTime() + (d.delay ?? 0)), reason: d.id };
     }
     case 'retry':
-      if (attemptsSoFar >= campaign.retry.maxAttemptsPerLead) return { kind: 'close', reason: 'max-attempts-per-lead' };
+      if (attemptsSoFar >= campaign.retry.maxAttemptsPerLead)
+        return { kind: 'close', reason: 'max-attempts-per-lead' };
       return { kind: 'retry', nextAttemptAt: afterDelay, reason: d.id };
   }
 }

@@ -130,7 +130,11 @@ export class DialerService {
       const def = campaign.definition;
       const inProgress = [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length;
       const freeAgents = await this.deps.agents.countFree(def.agentGroup);
-      let dials = progressiveDialsToPlace({ freeAgents, callsInProgress: inProgress, maxLines: def.dial.maxLines });
+      let dials = progressiveDialsToPlace({
+        freeAgents,
+        callsInProgress: inProgress,
+        maxLines: def.dial.maxLines,
+      });
       let skips = 0;
       while (dials > 0 && skips < MAX_SKIPS_PER_TICK && this.deps.telephony.isReady) {
         const [lead] = await this.deps.leads.claimDue(campaign.id, this.deps.clock.now(), 1);
@@ -145,7 +149,10 @@ export class DialerService {
     }
   }
 
-  private async decideAndPlace(campaign: RunningCampaign, lead: ClaimedLead): Promise<'placed' | 'skipped' | 'stop'> {
+  private async decideAndPlace(
+    campaign: RunningCampaign,
+    lead: ClaimedLead,
+  ): Promise<'placed' | 'skipped' | 'stop'> {
     const def = campaign.definition;
     const now = this.deps.clock.now();
     const attemptId = randomUUID();
@@ -229,9 +236,14 @@ export class DialerService {
         backstopDropSeconds: BACKSTOP_DROP_SECONDS,
         abandonMessage: def.abandonMessage.sound,
         record: def.recording.enabled,
-        machineMessage: def.amd.enabled && def.amd.onMachine === 'message' ? (def.amd.machineMessage ?? null) : null,
+        machineMessage:
+          def.amd.enabled && def.amd.onMachine === 'message' ? (def.amd.machineMessage ?? null) : null,
       });
-      await this.deps.attempts.recordEvent({ attemptId, event: 'originated', occurredAt: this.deps.clock.now() });
+      await this.deps.attempts.recordEvent({
+        attemptId,
+        event: 'originated',
+        occurredAt: this.deps.clock.now(),
+      });
       return 'placed';
     } catch (err) {
       // Never retried here: a stale Originate could ring someone after the window closed.
@@ -244,14 +256,21 @@ export class DialerService {
         detail: { error: err instanceof Error ? err.message : String(err) },
       });
       await this.releaseAgent(agent.id, attemptId);
-      await this.applyPlan(call, planAfterSystemOutcome(this.deps.clock.now(), def, 'failed', lead.attempts, 0), null);
+      await this.applyPlan(
+        call,
+        planAfterSystemOutcome(this.deps.clock.now(), def, 'failed', lead.attempts, 0),
+        null,
+      );
       return 'stop';
     }
   }
 
   private async onTelephonyEvent(e: TelephonyEvent): Promise<void> {
     if (e.kind === 'link') {
-      this.deps.logger[e.up ? 'info' : 'warn']({ reason: e.reason }, e.up ? 'dialer.ami.up' : 'dialer.ami.down');
+      this.deps.logger[e.up ? 'info' : 'warn'](
+        { reason: e.reason },
+        e.up ? 'dialer.ami.up' : 'dialer.ami.down',
+      );
       return;
     }
     if (e.kind === 'agent-leg-up' || e.kind === 'agent-leg-down') {
@@ -271,7 +290,11 @@ export class DialerService {
         return;
       case 'answered':
         call.channel = e.channel;
-        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'answered', occurredAt: at });
+        await this.deps.attempts.recordEvent({
+          attemptId: call.attemptId,
+          event: 'answered',
+          occurredAt: at,
+        });
         return;
       case 'amd':
         await this.deps.attempts.recordEvent({
@@ -283,7 +306,11 @@ export class DialerService {
         return;
       case 'human-waiting':
         call.channel = e.channel;
-        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'human-waiting', occurredAt: at });
+        await this.deps.attempts.recordEvent({
+          attemptId: call.attemptId,
+          event: 'human-waiting',
+          occurredAt: at,
+        });
         await this.routeToAgent(call);
         return;
       case 'connected': {
@@ -315,13 +342,26 @@ export class DialerService {
         return;
       }
       case 'dropped':
-        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'abandoned', occurredAt: at });
+        await this.deps.attempts.recordEvent({
+          attemptId: call.attemptId,
+          event: 'abandoned',
+          occurredAt: at,
+        });
         return;
       case 'machine-message':
-        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'machine-message', occurredAt: at });
+        await this.deps.attempts.recordEvent({
+          attemptId: call.attemptId,
+          event: 'machine-message',
+          occurredAt: at,
+        });
         return;
       case 'ended':
-        await this.onEnded(call, classifyCallEnd(e.evidence), e.evidence as unknown as Record<string, unknown>, at);
+        await this.onEnded(
+          call,
+          classifyCallEnd(e.evidence),
+          e.evidence as unknown as Record<string, unknown>,
+          at,
+        );
         return;
     }
   }
@@ -331,7 +371,12 @@ export class DialerService {
     const def = call.campaign.definition;
     let agentId = call.reservedAgentId;
     if (agentId === null) {
-      const agent = await this.deps.agents.reserveFree(def.agentGroup, call.attemptId, call.campaign.id, this.deps.clock.now());
+      const agent = await this.deps.agents.reserveFree(
+        def.agentGroup,
+        call.attemptId,
+        call.campaign.id,
+        this.deps.clock.now(),
+      );
       agentId = agent?.id ?? null;
       call.reservedAgentId = agentId;
     }
@@ -363,11 +408,19 @@ export class DialerService {
     try {
       await this.deps.telephony.drop(call.attemptId, call.channel);
     } catch (err) {
-      this.deps.logger.warn({ err, attemptId: call.attemptId }, 'dialer.drop.failed (the dialplan backstop drops it)');
+      this.deps.logger.warn(
+        { err, attemptId: call.attemptId },
+        'dialer.drop.failed (the dialplan backstop drops it)',
+      );
     }
   }
 
-  private async onEnded(call: CallInFlight, outcome: SystemOutcome, evidence: Record<string, unknown>, at: Date): Promise<void> {
+  private async onEnded(
+    call: CallInFlight,
+    outcome: SystemOutcome,
+    evidence: Record<string, unknown>,
+    at: Date,
+  ): Promise<void> {
     this.calls.delete(call.attemptId);
     if (call.graceTimer) clearTimeout(call.graceTimer);
     await this.deps.attempts.recordEvent({
@@ -403,7 +456,8 @@ export class DialerService {
       return;
     }
     if (call.reservedAgentId !== null) await this.releaseAgent(call.reservedAgentId, call.attemptId);
-    const effective: Exclude<SystemOutcome, 'connected'> = outcome === 'connected' ? 'answered-no-agent-hangup' : outcome;
+    const effective: Exclude<SystemOutcome, 'connected'> =
+      outcome === 'connected' ? 'answered-no-agent-hangup' : outcome;
     const plan = planAfterSystemOutcome(
       at,
       def,
@@ -415,17 +469,32 @@ export class DialerService {
   }
 
   private async applyPlan(call: CallInFlight, plan: LeadPlan, countedOutcome: string | null): Promise<void> {
-    const counted = countedOutcome && countedOutcome !== 'failed' ? { countedOutcome, lastAttemptAt: this.deps.clock.now(), lastPhoneId: call.phoneId } : {};
+    const counted =
+      countedOutcome && countedOutcome !== 'failed'
+        ? { countedOutcome, lastAttemptAt: this.deps.clock.now(), lastPhoneId: call.phoneId }
+        : {};
     switch (plan.kind) {
       case 'retry':
-        await this.deps.leads.update(call.lead.leadId, { state: 'ready', nextAttemptAt: plan.nextAttemptAt, ...counted });
+        await this.deps.leads.update(call.lead.leadId, {
+          state: 'ready',
+          nextAttemptAt: plan.nextAttemptAt,
+          ...counted,
+        });
         return;
       case 'close':
-        await this.deps.leads.update(call.lead.leadId, { state: 'closed', closedReason: plan.reason, ...counted });
+        await this.deps.leads.update(call.lead.leadId, {
+          state: 'closed',
+          closedReason: plan.reason,
+          ...counted,
+        });
         return;
       case 'phone-bad':
         await this.deps.leads.markPhone(call.phoneId, 'bad');
-        await this.deps.leads.update(call.lead.leadId, { state: 'ready', nextAttemptAt: plan.nextAttemptAt, ...counted });
+        await this.deps.leads.update(call.lead.leadId, {
+          state: 'ready',
+          nextAttemptAt: plan.nextAttemptAt,
+          ...counted,
+        });
         return;
     }
   }

@@ -4,7 +4,13 @@
  * (unreadable, a required column missing) fails the job with a message naming the file and the
  * columns; a bad row is reported with its row number and column and never stops its neighbours.
  */
-import { canonicalHeader, missingColumns, parseLeadRow, type LeadRow, type RowProblem } from '../../domain/contact/lead-row.js';
+import {
+  canonicalHeader,
+  missingColumns,
+  parseLeadRow,
+  type LeadRow,
+  type RowProblem,
+} from '../../domain/contact/lead-row.js';
 import type { Clock } from '../../ports/clock.js';
 import type { LeadImportStore } from '../../ports/lead-import-store.js';
 
@@ -17,7 +23,9 @@ export interface CsvSource {
   headers(): Promise<string[]>;
   /** Rows the file seems to hold (lines less the header), for the progress bar; quoted line breaks make it approximate. */
   estimateRows(): Promise<number>;
-  records(): AsyncIterable<{ rowNumber: number; values: Record<string, string> } | { rowNumber: number; error: string }>;
+  records(): AsyncIterable<
+    { rowNumber: number; values: Record<string, string> } | { rowNumber: number; error: string }
+  >;
 }
 
 export interface ImportResult {
@@ -51,11 +59,15 @@ export async function importList(
   try {
     headers = await source.headers();
   } catch (err) {
-    return fail(`${job.fileName}: cannot read the file as CSV: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(
+      `${job.fileName}: cannot read the file as CSV: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const missing = missingColumns(headers);
   if (missing.length > 0) {
-    return fail(`${job.fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (found: ${headers.join(', ') || 'no header'})`);
+    return fail(
+      `${job.fileName}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (found: ${headers.join(', ') || 'no header'})`,
+    );
   }
   const canonical = headers.map(canonicalHeader);
   const estimatedRows = await source.estimateRows().catch(() => 0);
@@ -104,7 +116,9 @@ export async function importList(
     isReadingDone = true;
     await flush();
   } catch (err) {
-    return fail(`${job.fileName}: stopped at row ${progress.processedRows + 1}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(
+      `${job.fileName}: stopped at row ${progress.processedRows + 1}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   await deps.store.finish(jobId, { status: 'done' }, deps.clock.now());
   return { status: 'done', ...progress, problems: allProblems };

@@ -60,7 +60,10 @@ export class SimulatedAgent {
   }
 
   async start(): Promise<void> {
-    const login = await this.call('POST', '/api/session', { username: this.o.username, password: this.o.password });
+    const login = await this.call('POST', '/api/session', {
+      username: this.o.username,
+      password: this.o.password,
+    });
     if (!login.ok) throw new Error(`simulated agent ${this.o.username}: login failed (${login.status})`);
     await this.call('POST', '/api/agent/login');
     this.timer = setInterval(() => void this.step(), this.o.pollMs ?? 300);
@@ -90,13 +93,23 @@ export class SimulatedAgent {
     this.wrapUpUntil.set(call.attemptId, until);
     if (Date.now() < until) return;
     // Simulated agents never pick dispositions that change a person everywhere (DNC, wrong number, refusal).
-    const choices = call.dispositions.filter((d) => ['retry', 'final', 'callback', 'promise-to-pay'].includes(d.action));
+    const choices = call.dispositions.filter((d) =>
+      ['retry', 'final', 'callback', 'promise-to-pay'].includes(d.action),
+    );
     const choice = choices[Math.floor(this.random() * choices.length)];
     if (!choice) return;
     const zone = call.phones[0]?.zones[0] ?? 'UTC';
-    const body: Record<string, unknown> = { attemptId: call.attemptId, code: choice.id, notes: 'simulated agent' };
+    const body: Record<string, unknown> = {
+      attemptId: call.attemptId,
+      code: choice.id,
+      notes: 'simulated agent',
+    };
     if (choice.action === 'callback') {
-      body.callbackLocal = DateTime.now().setZone(zone).plus({ days: 1 }).set({ hour: 12, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+      body.callbackLocal = DateTime.now()
+        .setZone(zone)
+        .plus({ days: 1 })
+        .set({ hour: 12, minute: 0 })
+        .toFormat("yyyy-MM-dd'T'HH:mm");
       body.callbackZone = zone;
     }
     if (choice.action === 'promise-to-pay') {
@@ -108,7 +121,9 @@ export class SimulatedAgent {
       this.dispositionsSent += 1;
       this.wrapUpUntil.delete(call.attemptId);
     } else {
-      this.o.log?.(`simulated agent ${this.o.username}: disposition refused (${res.status}) ${await res.text()}`);
+      this.o.log?.(
+        `simulated agent ${this.o.username}: disposition refused (${res.status}) ${await res.text()}`,
+      );
     }
   }
 

@@ -25,7 +25,11 @@ describe('the call-attempt log is append-only', () => {
       decision: 'dial',
       decided_at: new Date(),
     });
-    await knex('call_attempt_events').insert({ attempt_id: attemptId, event: 'originated', occurred_at: new Date() });
+    await knex('call_attempt_events').insert({
+      attempt_id: attemptId,
+      event: 'originated',
+      occurred_at: new Date(),
+    });
   });
   afterAll(async () => db?.drop());
 
@@ -33,7 +37,10 @@ describe('the call-attempt log is append-only', () => {
     ['UPDATE call_attempts', () => knex('call_attempts').where('id', attemptId).update({ decision: 'skip' })],
     ['DELETE call_attempts', () => knex('call_attempts').where('id', attemptId).delete()],
     ['TRUNCATE call_attempts', () => knex.raw('TRUNCATE call_attempts CASCADE')],
-    ['UPDATE call_attempt_events', () => knex('call_attempt_events').where('attempt_id', attemptId).update({ event: 'ended' })],
+    [
+      'UPDATE call_attempt_events',
+      () => knex('call_attempt_events').where('attempt_id', attemptId).update({ event: 'ended' }),
+    ],
     ['DELETE call_attempt_events', () => knex('call_attempt_events').where('attempt_id', attemptId).delete()],
   ])('refuses %s', async (_name, change) => {
     await expect(change()).rejects.toThrow(/append-only/);
@@ -42,8 +49,14 @@ describe('the call-attempt log is append-only', () => {
   });
 
   it('accepts only one "ended" per attempt (replayed evidence is idempotent)', async () => {
-    await knex.raw(`INSERT INTO call_attempt_events (attempt_id, event, occurred_at, outcome) VALUES (?, 'ended', now(), 'busy') ON CONFLICT DO NOTHING`, [attemptId]);
-    await knex.raw(`INSERT INTO call_attempt_events (attempt_id, event, occurred_at, outcome) VALUES (?, 'ended', now(), 'no-answer') ON CONFLICT DO NOTHING`, [attemptId]);
+    await knex.raw(
+      `INSERT INTO call_attempt_events (attempt_id, event, occurred_at, outcome) VALUES (?, 'ended', now(), 'busy') ON CONFLICT DO NOTHING`,
+      [attemptId],
+    );
+    await knex.raw(
+      `INSERT INTO call_attempt_events (attempt_id, event, occurred_at, outcome) VALUES (?, 'ended', now(), 'no-answer') ON CONFLICT DO NOTHING`,
+      [attemptId],
+    );
     const ended = await knex('call_attempt_events').where({ attempt_id: attemptId, event: 'ended' });
     expect(ended.map((e) => e.outcome)).toEqual(['busy']);
   });

@@ -22,7 +22,9 @@ describe('reservations under concurrency (two dialers)', () => {
       const a = new KnexLeadRepository(db.knex);
       const b = new KnexLeadRepository(other);
       const now = new Date();
-      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claimDue('c1', now, 5)));
+      const claims = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claimDue('c1', now, 5)),
+      );
       const ids = claims.flat().map((l) => l.leadId);
       expect(ids.length).toBe(60);
       expect(new Set(ids).size).toBe(60);
@@ -34,14 +36,18 @@ describe('reservations under concurrency (two dialers)', () => {
   });
 
   it('reserves each ready agent at most once', async () => {
-    const agents = await Promise.all(Array.from({ length: 5 }, (_, i) => insertAgent(db.knex, `res${i}`, ['g1'])));
+    const agents = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => insertAgent(db.knex, `res${i}`, ['g1'])),
+    );
     await insertAgent(db.knex, 'other-group', ['g2']);
     await insertAgent(db.knex, 'leg-down', ['g1'], 'ready', false);
     const other = createKnex(db.url, { max: 10 });
     try {
       const repos = [new KnexAgentRepository(db.knex), new KnexAgentRepository(other)];
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => repos[i % 2]!.reserveFree('g1', `attempt-${i}`, 'c1', new Date())),
+        Array.from({ length: 12 }, (_, i) =>
+          repos[i % 2]!.reserveFree('g1', `attempt-${i}`, 'c1', new Date()),
+        ),
       );
       const reserved = results.filter((r) => r !== null).map((r) => r!.id);
       expect(reserved.sort()).toEqual(agents.map((a) => a.agentId).sort());

@@ -29,7 +29,13 @@ describe('importing a lead list into PostgreSQL', () => {
   async function run(fileName: string, content: string | Buffer) {
     const filePath = path.join(dir, fileName);
     await fs.writeFile(filePath, content);
-    const job = await store.createJob({ campaignId: 'ru-collections', listName: fileName, fileName, filePath, uploadedBy: null });
+    const job = await store.createJob({
+      campaignId: 'ru-collections',
+      listName: fileName,
+      fileName,
+      filePath,
+      uploadedBy: null,
+    });
     return importList({ store, clock }, job.id, openCsvFile);
   }
 
@@ -38,19 +44,35 @@ describe('importing a lead list into PostgreSQL', () => {
     expect(result.status).toBe('done');
     expect(result.rejectedRows).toBe(0);
     expect(result.importedRows).toBe(result.totalRows);
-    const leads = await db.knex('campaign_leads').where('campaign_id', 'ru-collections').count<{ count: string }[]>('* as count');
+    const leads = await db
+      .knex('campaign_leads')
+      .where('campaign_id', 'ru-collections')
+      .count<{ count: string }[]>('* as count');
     expect(Number(leads[0]!.count)).toBe(result.leadsCreated);
-    const multiPerson = await db.knex('debt_persons').select('debt_id').count('* as n').groupBy('debt_id').havingRaw('count(*) > 1');
+    const multiPerson = await db
+      .knex('debt_persons')
+      .select('debt_id')
+      .count('* as n')
+      .groupBy('debt_id')
+      .havingRaw('count(*) > 1');
     expect(multiPerson.length).toBeGreaterThan(0);
-    const zoneless = await db.knex('phones').whereRaw("candidate_zones = '{}'").count<{ count: string }[]>('* as count');
+    const zoneless = await db
+      .knex('phones')
+      .whereRaw("candidate_zones = '{}'")
+      .count<{ count: string }[]>('* as count');
     expect(Number(zoneless[0]!.count)).toBe(0);
     const zones = await db.knex('phones').select(db.knex.raw('DISTINCT unnest(candidate_zones) AS zone'));
-    expect(zones.map((z) => z.zone)).toEqual(expect.arrayContaining(['Europe/Kaliningrad', 'Europe/Moscow', 'Asia/Kamchatka']));
+    expect(zones.map((z) => z.zone)).toEqual(
+      expect.arrayContaining(['Europe/Kaliningrad', 'Europe/Moscow', 'Asia/Kamchatka']),
+    );
   });
 
   it('re-importing the same list creates no duplicate leads', async () => {
     const before = await db.knex('campaign_leads').count<{ count: string }[]>('* as count');
-    const result = await run('sample-again.csv', await fs.readFile('campaigns/sample-lists/ru-collections.csv'));
+    const result = await run(
+      'sample-again.csv',
+      await fs.readFile('campaigns/sample-lists/ru-collections.csv'),
+    );
     expect(result.leadsCreated).toBe(0);
     const after = await db.knex('campaign_leads').count<{ count: string }[]>('* as count');
     expect(after[0]!.count).toBe(before[0]!.count);
@@ -81,20 +103,34 @@ describe('importing a lead list into PostgreSQL', () => {
         expect.objectContaining({ row: 7, field: 'phone2' }),
       ]),
     );
-    const names = (await db.knex('persons').whereIn('external_ref', ['B-1|debtor|петров пётр', 'B-5|debtor|multi line', 'B-7|debtor|смирнов олег']).select('full_name')).map((p) => p.full_name);
+    const names = (
+      await db
+        .knex('persons')
+        .whereIn('external_ref', [
+          'B-1|debtor|петров пётр',
+          'B-5|debtor|multi line',
+          'B-7|debtor|смирнов олег',
+        ])
+        .select('full_name')
+    ).map((p) => p.full_name);
     expect(names.sort()).toEqual(['Multi line', 'Петров Пётр', 'Смирнов Олег'].sort());
   });
 
   it('refuses a file without the required columns, naming the file and the columns', async () => {
     const result = await run('no-phone.csv', 'account,name\nA,B\n');
     expect(result.status).toBe('failed');
-    expect(result.failure).toBe('no-phone.csv: required column missing: phone1 (or phone, mobile, home, work) (found: account, name)');
+    expect(result.failure).toBe(
+      'no-phone.csv: required column missing: phone1 (or phone, mobile, home, work) (found: account, name)',
+    );
     const job = await db.knex('import_jobs').orderBy('id', 'desc').first();
     expect(job.status).toBe('failed');
   });
 
   it('knows the size of a list before its first batch (for the progress bar) and the exact count at the end', async () => {
-    const rows = Array.from({ length: 1200 }, (_, i) => `P-${i},Person ${i},+7912${String(3000000 + i)},RU-MOW`);
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) => `P-${i},Person ${i},+7912${String(3000000 + i)},RU-MOW`,
+    );
     const seen: number[] = [];
     class SpyStore extends KnexLeadImportStore {
       override async saveProgress(...args: Parameters<KnexLeadImportStore['saveProgress']>) {
@@ -105,7 +141,13 @@ describe('importing a lead list into PostgreSQL', () => {
     const spy = new SpyStore(db.knex);
     const filePath = path.join(dir, 'big.csv');
     await fs.writeFile(filePath, ['account,name,phone1,region', ...rows, '', ''].join('\n'));
-    const job = await store.createJob({ campaignId: 'ru-collections', listName: 'big', fileName: 'big.csv', filePath, uploadedBy: null });
+    const job = await store.createJob({
+      campaignId: 'ru-collections',
+      listName: 'big',
+      fileName: 'big.csv',
+      filePath,
+      uploadedBy: null,
+    });
     const result = await importList({ store: spy, clock }, job.id, openCsvFile);
     expect(seen[0]).toBe(1201); // lines less the header, the blank one included: an estimate
     expect(result.totalRows).toBe(1200);
@@ -113,7 +155,10 @@ describe('importing a lead list into PostgreSQL', () => {
   });
 
   it('refuses a file that is not UTF-8', async () => {
-    const result = await run('cp1251.csv', Buffer.from([0x61, 0x63, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x2c, 0xcf, 0xf0, 0xe8, 0x0a]));
+    const result = await run(
+      'cp1251.csv',
+      Buffer.from([0x61, 0x63, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x2c, 0xcf, 0xf0, 0xe8, 0x0a]),
+    );
     expect(result).toMatchObject({ status: 'failed', failure: expect.stringMatching(/not UTF-8/) });
   });
 });

@@ -2,20 +2,37 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CampaignFileError, loadCampaignFiles, parseDefinitionFile } from '../../../src/adapters/campaign-files/load-campaign-files.js';
+import {
+  CampaignFileError,
+  loadCampaignFiles,
+  parseDefinitionFile,
+} from '../../../src/adapters/campaign-files/load-campaign-files.js';
 import { campaignDefinitionSchema } from '../../../src/domain/campaign/campaign-definition.js';
 
 describe('campaign files', () => {
   it('names the file, the line, the field path and the problem', async () => {
-    const text = (await fs.readFile('campaigns/ru-collections.yaml', 'utf8')).replace(/ringTimeout: .*/, 'ringTimeout: 10s');
-    const { definition, problems } = parseDefinitionFile('campaigns/ru-collections.yaml', text, campaignDefinitionSchema);
+    const text = (await fs.readFile('campaigns/ru-collections.yaml', 'utf8')).replace(
+      /ringTimeout: .*/,
+      'ringTimeout: 10s',
+    );
+    const { definition, problems } = parseDefinitionFile(
+      'campaigns/ru-collections.yaml',
+      text,
+      campaignDefinitionSchema,
+    );
     expect(definition).toBeUndefined();
     const line = text.split('\n').findIndex((l) => l.includes('ringTimeout: 10s')) + 1;
-    expect(problems).toEqual([`campaigns/ru-collections.yaml:${line}: dial.ringTimeout: must be at least 15s (TSR / Ofcom minimum ring)`]);
+    expect(problems).toEqual([
+      `campaigns/ru-collections.yaml:${line}: dial.ringTimeout: must be at least 15s (TSR / Ofcom minimum ring)`,
+    ]);
   });
 
   it('reports YAML syntax errors with line and column', () => {
-    const { problems } = parseDefinitionFile('bad.yaml', 'id: x\n  name: [unclosed\n', campaignDefinitionSchema);
+    const { problems } = parseDefinitionFile(
+      'bad.yaml',
+      'id: x\n  name: [unclosed\n',
+      campaignDefinitionSchema,
+    );
     expect(problems[0]).toMatch(/^bad\.yaml:\d+:\d+: YAML syntax: /);
   });
 

@@ -5,8 +5,16 @@ const now = new Date('2026-11-23T09:00:00Z'); // Monday 12:00 Moscow
 const input = (over: Partial<DialDecisionInput> = {}): DialDecisionInput => ({
   now,
   windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '22:00' }],
-  person: { role: 'debtor', hasThirdPartyConsent: false, flags: [], quietBeforeLocal: null, quietAfterLocal: null },
-  phones: [{ id: 1, e164: '+79120000001', status: 'ok', candidateZones: ['Europe/Moscow'], lastAttemptAt: null }],
+  person: {
+    role: 'debtor',
+    hasThirdPartyConsent: false,
+    flags: [],
+    quietBeforeLocal: null,
+    quietAfterLocal: null,
+  },
+  phones: [
+    { id: 1, e164: '+79120000001', status: 'ok', candidateZones: ['Europe/Moscow'], lastAttemptAt: null },
+  ],
   isPersonDnc: false,
   dncNumbers: new Set(),
   requiresThirdPartyConsent: true,
@@ -20,7 +28,11 @@ describe('decideDial', () => {
     if (d.allowed) expect(d.localTimes[0]?.localTime).toContain('12:00');
   });
   it('denies a person on the do-not-call list, for good', () => {
-    expect(decideDial(input({ isPersonDnc: true }))).toMatchObject({ allowed: false, reasonCodes: ['person-do-not-call'], retryAt: null });
+    expect(decideDial(input({ isPersonDnc: true }))).toMatchObject({
+      allowed: false,
+      reasonCodes: ['person-do-not-call'],
+      retryAt: null,
+    });
   });
   it('denies a flagged person (refusal of interaction, bankruptcy…)', () => {
     const d = decideDial(input({ person: { ...input().person, flags: ['refused'] } }));
@@ -34,8 +46,20 @@ describe('decideDial', () => {
     const d = decideDial(
       input({
         phones: [
-          { id: 1, e164: '+79120000001', status: 'ok', candidateZones: ['Europe/Moscow'], lastAttemptAt: null },
-          { id: 2, e164: '+79120000002', status: 'ok', candidateZones: ['Europe/Moscow'], lastAttemptAt: new Date('2026-11-20T00:00:00Z') },
+          {
+            id: 1,
+            e164: '+79120000001',
+            status: 'ok',
+            candidateZones: ['Europe/Moscow'],
+            lastAttemptAt: null,
+          },
+          {
+            id: 2,
+            e164: '+79120000002',
+            status: 'ok',
+            candidateZones: ['Europe/Moscow'],
+            lastAttemptAt: new Date('2026-11-20T00:00:00Z'),
+          },
         ],
         dncNumbers: new Set(['+79120000001']),
       }),
@@ -49,11 +73,27 @@ describe('decideDial', () => {
     if (!d.allowed) expect(d.retryAt?.toISOString()).toBe('2026-11-23T07:00:00.000Z');
   });
   it('denies when no zone is known and no default zone is set (never a silent allow)', () => {
-    const d = decideDial(input({ phones: [{ id: 1, e164: '+79120000001', status: 'ok', candidateZones: [], lastAttemptAt: null }] }));
+    const d = decideDial(
+      input({
+        phones: [{ id: 1, e164: '+79120000001', status: 'ok', candidateZones: [], lastAttemptAt: null }],
+      }),
+    );
     expect(d).toMatchObject({ allowed: false, reasonCodes: ['no-time-zone-known'] });
   });
   it('closes the lead when every phone is bad', () => {
-    const d = decideDial(input({ phones: [{ id: 1, e164: '+79120000001', status: 'wrong-number', candidateZones: ['Europe/Moscow'], lastAttemptAt: null }] }));
+    const d = decideDial(
+      input({
+        phones: [
+          {
+            id: 1,
+            e164: '+79120000001',
+            status: 'wrong-number',
+            candidateZones: ['Europe/Moscow'],
+            lastAttemptAt: null,
+          },
+        ],
+      }),
+    );
     expect(d).toMatchObject({ allowed: false, reasonCodes: ['no-usable-phone'], retryAt: null });
   });
 });

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalHeader, missingColumns, parseLeadRow } from '../../../src/domain/contact/lead-row.js';
 
-const good = { account: 'A-1', name: 'Иванов Иван Иванович', phone1: '+7 912 345-67-89', region: 'RU-KGD', balance: '15000,50', currency: 'rub' };
+const good = {
+  account: 'A-1',
+  name: 'Иванов Иван Иванович',
+  phone1: '+7 912 345-67-89',
+  region: 'RU-KGD',
+  balance: '15000,50',
+  currency: 'rub',
+};
 
 describe('lead rows', () => {
   it('maps Russian and English header aliases', () => {
-    expect(['ФИО', 'Телефон', 'Счёт', 'ZIP', 'phone'].map(canonicalHeader)).toEqual(['name', 'phone1', 'account', 'postal_code', 'phone1']);
+    expect(['ФИО', 'Телефон', 'Счёт', 'ZIP', 'phone'].map(canonicalHeader)).toEqual([
+      'name',
+      'phone1',
+      'account',
+      'postal_code',
+      'phone1',
+    ]);
   });
   it('names the missing required columns', () => {
     expect(missingColumns(['account', 'name'])).toEqual(['phone1 (or phone, mobile, home, work)']);
@@ -15,10 +28,14 @@ describe('lead rows', () => {
     const { row, problems } = parseLeadRow(good, 2);
     expect(problems).toEqual([]);
     expect(row).toMatchObject({ account: 'A-1', role: 'debtor', balance: '15000.50', currency: 'RUB' });
-    expect(row?.phones).toEqual([{ e164: '+79123456789', type: 'mobile', candidateZones: ['Europe/Kaliningrad'], zoneSource: 'region' }]);
+    expect(row?.phones).toEqual([
+      { e164: '+79123456789', type: 'mobile', candidateZones: ['Europe/Kaliningrad'], zoneSource: 'region' },
+    ]);
   });
   it('an explicit zone column wins', () => {
-    expect(parseLeadRow({ ...good, timezone: 'Asia/Kamchatka' }, 2).row?.phones[0]?.candidateZones).toEqual(['Asia/Kamchatka']);
+    expect(parseLeadRow({ ...good, timezone: 'Asia/Kamchatka' }, 2).row?.phones[0]?.candidateZones).toEqual([
+      'Asia/Kamchatka',
+    ]);
   });
   it.each([
     [{ name: '=HYPERLINK("http://x","click")' }, 'name', /spreadsheet formula/],
@@ -33,7 +50,9 @@ describe('lead rows', () => {
   ])('refuses %o with a message naming the column', (patch, field, message) => {
     const { row, problems } = parseLeadRow({ ...good, ...patch }, 7);
     expect(row).toBeUndefined();
-    expect(problems).toContainEqual(expect.objectContaining({ row: 7, field, message: expect.stringMatching(message) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ row: 7, field, message: expect.stringMatching(message) }),
+    );
   });
   it('keeps the row when one of two phones is bad, and warns about the bad one', () => {
     const { row, warnings } = parseLeadRow({ ...good, phone2: 'not a phone' }, 3);

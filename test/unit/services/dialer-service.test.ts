@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { campaignDefinitionSchema, type CampaignDefinition } from '../../../src/domain/campaign/campaign-definition.js';
+import {
+  campaignDefinitionSchema,
+  type CampaignDefinition,
+} from '../../../src/domain/campaign/campaign-definition.js';
 import { DialerService } from '../../../src/services/dialer/dialer-service.js';
 import { FakeTelephony } from '../../fakes/fake-telephony.js';
-import { buildAgent, buildLead, FakeAgentRepository, FakeAttemptLog, FakeEventBus, FakeLeadRepository } from '../../fakes/fake-stores.js';
+import {
+  buildAgent,
+  buildLead,
+  FakeAgentRepository,
+  FakeAttemptLog,
+  FakeEventBus,
+  FakeLeadRepository,
+} from '../../fakes/fake-stores.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const NOW = new Date('2026-11-23T09:00:00Z'); // Monday 12:00 in Moscow
 
-function campaign(mode: 'progressive' | 'predictive' | 'preview' = 'progressive', over: Record<string, unknown> = {}): CampaignDefinition {
+function campaign(
+  mode: 'progressive' | 'predictive' | 'preview' = 'progressive',
+  over: Record<string, unknown> = {},
+): CampaignDefinition {
   return campaignDefinitionSchema.parse({
     id: 'c',
     name: 'C',
@@ -25,7 +38,11 @@ function campaign(mode: 'progressive' | 'predictive' | 'preview' = 'progressive'
   });
 }
 
-function setup(agents = [buildAgent(1), buildAgent(2)], leads = [buildLead(1), buildLead(2), buildLead(3)], mode: 'progressive' | 'predictive' | 'preview' = 'progressive') {
+function setup(
+  agents = [buildAgent(1), buildAgent(2)],
+  leads = [buildLead(1), buildLead(2), buildLead(3)],
+  mode: 'progressive' | 'predictive' | 'preview' = 'progressive',
+) {
   const telephony = new FakeTelephony();
   const deps = {
     leads: new FakeLeadRepository(leads),
@@ -52,7 +69,11 @@ describe('DialerService (progressive)', () => {
       ['dial', 2],
     ]);
     expect(agents.agents.map((a) => a.state)).toEqual(['reserved', 'reserved']);
-    expect(telephony.originates[0]).toMatchObject({ destinationE164: '+79120000001', ringTimeoutMs: 25_000, callerIdNumber: '+74951234567' });
+    expect(telephony.originates[0]).toMatchObject({
+      destinationE164: '+79120000001',
+      ringTimeoutMs: 25_000,
+      callerIdNumber: '+74951234567',
+    });
     await dialer.tick();
     expect(telephony.originates).toHaveLength(2);
   });
@@ -61,8 +82,15 @@ describe('DialerService (progressive)', () => {
     const dnc = buildLead(1, { isPersonDnc: true });
     const { dialer, telephony, attempts, leads } = setup([buildAgent(1)], [dnc, buildLead(2)]);
     await dialer.tick();
-    expect(attempts.decisions[0]).toMatchObject({ leadId: 1, decision: 'skip', reasonCodes: ['person-do-not-call'] });
-    expect(leads.updates[0]).toEqual({ leadId: 1, update: { state: 'closed', closedReason: 'person-do-not-call' } });
+    expect(attempts.decisions[0]).toMatchObject({
+      leadId: 1,
+      decision: 'skip',
+      reasonCodes: ['person-do-not-call'],
+    });
+    expect(leads.updates[0]).toEqual({
+      leadId: 1,
+      update: { state: 'closed', closedReason: 'person-do-not-call' },
+    });
     expect(telephony.originates.map((o) => o.leadId)).toEqual(['2']);
   });
 
@@ -91,10 +119,19 @@ describe('DialerService (progressive)', () => {
       kind: 'ended',
       attemptId,
       at: NOW,
-      evidence: { wasAnswered: true, wasHumanWaiting: true, wasConnected: true, wasDropped: false, hadChannel: true },
+      evidence: {
+        wasAnswered: true,
+        wasHumanWaiting: true,
+        wasConnected: true,
+        wasDropped: false,
+        hadChannel: true,
+      },
     });
     expect(agents.agents[0]!.state).toBe('wrap-up');
-    expect(attempts.events.find((e) => e.event === 'ended')).toMatchObject({ outcome: 'connected', agentId: 1 });
+    expect(attempts.events.find((e) => e.event === 'ended')).toMatchObject({
+      outcome: 'connected',
+      agentId: 1,
+    });
   });
 
   it('abandons a live answer whose agent cannot take it within the connect grace (the message is played)', async () => {
@@ -116,12 +153,25 @@ describe('DialerService (progressive)', () => {
       kind: 'ended',
       attemptId,
       at: NOW,
-      evidence: { wasAnswered: false, wasHumanWaiting: false, wasConnected: false, wasDropped: false, hadChannel: true, dialStatusFromDialplan: 'BUSY' },
+      evidence: {
+        wasAnswered: false,
+        wasHumanWaiting: false,
+        wasConnected: false,
+        wasDropped: false,
+        hadChannel: true,
+        dialStatusFromDialplan: 'BUSY',
+      },
     });
     expect(agents.agents[0]!.state).toBe('ready');
     expect(leads.updates.at(-1)).toEqual({
       leadId: 1,
-      update: { state: 'ready', nextAttemptAt: new Date(NOW.getTime() + 30 * 60_000), countedOutcome: 'busy', lastAttemptAt: NOW, lastPhoneId: 10 },
+      update: {
+        state: 'ready',
+        nextAttemptAt: new Date(NOW.getTime() + 30 * 60_000),
+        countedOutcome: 'busy',
+        lastAttemptAt: NOW,
+        lastPhoneId: 10,
+      },
     });
   });
 

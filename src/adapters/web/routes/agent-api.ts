@@ -80,14 +80,18 @@ export async function agentView(ctx: WebContext, agentId: number) {
   const agent = await ctx.agents.get(agentId);
   if (!agent) throw new NotFoundError(`agent ${agentId} does not exist`);
   let call = null;
-  if (agent.currentAttemptId && (agent.state === 'on-call' || agent.state === 'wrap-up' || agent.state === 'reserved')) {
+  if (
+    agent.currentAttemptId &&
+    (agent.state === 'on-call' || agent.state === 'wrap-up' || agent.state === 'reserved')
+  ) {
     const desk = await ctx.deskReadModel.callFor(agent.currentAttemptId);
     const campaign = desk ? ctx.campaigns().get(desk.campaignId) : undefined;
     if (desk && campaign) {
       const script = ctx.scripts().get(campaign.script);
       const values = {
         'person.name': desk.person.name,
-        'person.firstName': desk.person.name.split(/\s+/)[campaign.locale === 'ru' ? 1 : 0] ?? desk.person.name,
+        'person.firstName':
+          desk.person.name.split(/\s+/)[campaign.locale === 'ru' ? 1 : 0] ?? desk.person.name,
         'person.role': desk.person.role,
         'debt.balance': desk.debt.balance,
         'debt.currency': desk.debt.currency,
@@ -104,12 +108,21 @@ export async function agentView(ctx: WebContext, agentId: number) {
         script: script
           ? {
               name: script.name,
-              steps: script.steps.map((s) => ({ ...s, say: renderScriptText(s.say, values), ifNot: s.ifNot ? renderScriptText(s.ifNot, values) : undefined })),
+              steps: script.steps.map((s) => ({
+                ...s,
+                say: renderScriptText(s.say, values),
+                ifNot: s.ifNot ? renderScriptText(s.ifNot, values) : undefined,
+              })),
               situations: script.situations.map((s) => ({ ...s, say: renderScriptText(s.say, values) })),
               avoid: script.avoid,
             }
           : null,
-        dispositions: campaign.dispositions.map((d) => ({ id: d.id, label: localize(d.label, campaign.locale), action: d.action, hotkey: d.hotkey ?? null })),
+        dispositions: campaign.dispositions.map((d) => ({
+          id: d.id,
+          label: localize(d.label, campaign.locale),
+          action: d.action,
+          hotkey: d.hotkey ?? null,
+        })),
         wrapUpTimeoutMs: campaign.wrapUp.timeout,
       };
     }

@@ -31,7 +31,9 @@ export function authRoutes(ctx: WebContext): Router {
   const r = Router();
   r.post('/api/session', loginLimiter, async (req, res) => {
     const user = await authenticate(ctx, req.body);
-    await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      req.session.regenerate((err) => (err ? reject(err) : resolve())),
+    );
     req.session.userId = user.id;
     req.session.role = user.role;
     req.session.displayName = user.display_name;
@@ -42,7 +44,12 @@ export function authRoutes(ctx: WebContext): Router {
     req.session.destroy(() => res.status(204).end());
   });
   r.get('/api/session', requireRole(), (req, res) => {
-    res.json({ userId: req.session.userId, role: req.session.role, displayName: req.session.displayName, locale: req.session.locale });
+    res.json({
+      userId: req.session.userId,
+      role: req.session.role,
+      displayName: req.session.displayName,
+      locale: req.session.locale,
+    });
   });
   return r;
 }

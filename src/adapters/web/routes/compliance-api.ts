@@ -6,7 +6,14 @@ import type { WebContext } from '../web-context.js';
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 export function neutraliseCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(' ') : String(value);
+  const text =
+    value === null || value === undefined
+      ? ''
+      : value instanceof Date
+        ? value.toISOString()
+        : Array.isArray(value)
+          ? value.join(' ')
+          : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
@@ -22,13 +29,31 @@ export function complianceApiRoutes(ctx: WebContext): Router {
     res.setHeader('Content-Disposition', 'attachment; filename="call-attempts.csv"');
     const out = stringify({
       header: true,
-      columns: ['attempt_id', 'decided_at_utc', 'campaign', 'lead', 'person', 'phone', 'decision', 'reason_codes', 'zones', 'local_times', 'outcome', 'agent_id', 'agent', 'disposition'],
+      columns: [
+        'attempt_id',
+        'decided_at_utc',
+        'campaign',
+        'lead',
+        'person',
+        'phone',
+        'decision',
+        'reason_codes',
+        'zones',
+        'local_times',
+        'outcome',
+        'agent_id',
+        'agent',
+        'disposition',
+      ],
     });
     out.pipe(res);
     res.write('\uFEFF');
     const stream = attemptLogQuery(ctx.knex, req.query).stream();
     for await (const row of stream as AsyncIterable<Record<string, unknown>>) {
-      const detail = (row.decision_detail ?? {}) as { zones?: string[]; localTimes?: { zone: string; localTime: string }[] };
+      const detail = (row.decision_detail ?? {}) as {
+        zones?: string[];
+        localTimes?: { zone: string; localTime: string }[];
+      };
       out.write(
         [
           row.id,

@@ -32,7 +32,11 @@ export function managerApiRoutes(ctx: WebContext): Router {
     let fileName: string;
     if (req.file) {
       filePath = req.file.path;
-      fileName = path.basename(req.file.originalname).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'upload.csv';
+      fileName =
+        path
+          .basename(req.file.originalname)
+          .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+          .slice(0, 120) || 'upload.csv';
     } else if (typeof req.body === 'string' && req.body.length > 0) {
       filePath = path.join(ctx.uploadDir, `${Date.now()}-${randomUUID()}.csv`);
       await fs.writeFile(filePath, req.body, 'utf8');
@@ -42,7 +46,8 @@ export function managerApiRoutes(ctx: WebContext): Router {
     }
     const job = await ctx.imports.createJob({
       campaignId,
-      listName: typeof req.body?.name === 'string' && req.body.name ? String(req.body.name).slice(0, 120) : fileName,
+      listName:
+        typeof req.body?.name === 'string' && req.body.name ? String(req.body.name).slice(0, 120) : fileName,
       fileName,
       filePath,
       uploadedBy: req.session.userId ?? null,
@@ -63,7 +68,12 @@ export function managerApiRoutes(ctx: WebContext): Router {
 
 export async function importStatus(ctx: WebContext, jobId: number) {
   if (!Number.isInteger(jobId)) throw new NotFoundError('no such import');
-  const row = await ctx.knex('import_jobs as j').join('lead_lists as l', 'l.id', 'j.list_id').where('j.id', jobId).select('j.*', 'l.campaign_id', 'l.file_name', 'l.name').first();
+  const row = await ctx
+    .knex('import_jobs as j')
+    .join('lead_lists as l', 'l.id', 'j.list_id')
+    .where('j.id', jobId)
+    .select('j.*', 'l.campaign_id', 'l.file_name', 'l.name')
+    .first();
   if (!row) throw new NotFoundError(`import ${jobId} does not exist`);
   return {
     jobId: row.id,
@@ -86,8 +96,14 @@ export async function campaignSummaries(ctx: WebContext) {
   const since = new Date(Date.now() - 86_400_000);
   const [leadCounts, attemptCounts, eventCounts, agentCounts, rows] = await Promise.all([
     ctx.knex('campaign_leads').select('campaign_id', 'state').count('* as n').groupBy('campaign_id', 'state'),
-    ctx.knex('call_attempts').where('decided_at', '>=', since).select('campaign_id', 'decision').count('* as n').groupBy('campaign_id', 'decision'),
-    ctx.knex('call_attempt_events as e')
+    ctx
+      .knex('call_attempts')
+      .where('decided_at', '>=', since)
+      .select('campaign_id', 'decision')
+      .count('* as n')
+      .groupBy('campaign_id', 'decision'),
+    ctx
+      .knex('call_attempt_events as e')
       .join('call_attempts as a', 'a.id', 'e.attempt_id')
       .where('e.occurred_at', '>=', since)
       .whereIn('e.event', ['answered', 'connected', 'abandoned'])
