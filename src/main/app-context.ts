@@ -6,7 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type { CampaignDefinition } from '../domain/campaign/campaign-definition.js';
 import type { ScriptDefinition } from '../domain/campaign/script-definition.js';
 import type { Config } from '../config/config.js';
-import { loadCampaignFiles } from '../adapters/campaign-files/load-campaign-files.js';
+import {
+  loadCampaignFiles,
+  type LoadedCampaignFiles,
+} from '../adapters/campaign-files/load-campaign-files.js';
 import { KnexAgentDeskReadModel } from '../adapters/db/knex-agent-desk-read-model.js';
 import { KnexAgentRepository } from '../adapters/db/knex-agent-repository.js';
 import { KnexAttemptLog } from '../adapters/db/knex-attempt-log.js';
@@ -20,8 +23,13 @@ import type { Clock } from '../ports/clock.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function createAppContext(config: Config, knex: Knex, redisUrl: string) {
-  const files = await loadCampaignFiles(config.campaignsDir);
+export async function createAppContext(
+  config: Config,
+  knex: Knex,
+  redisUrl: string,
+  preloaded?: LoadedCampaignFiles,
+) {
+  const files = preloaded ?? (await loadCampaignFiles(config.campaignsDir));
   const campaignStore = new KnexCampaignStore(knex);
   await campaignStore.sync(files);
   const campaigns = new Map<string, CampaignDefinition>(

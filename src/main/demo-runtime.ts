@@ -10,6 +10,7 @@ import type { Config } from '../config/config.js';
 import { createConsoleLogger } from '../adapters/logging/console-logger.js';
 import { SimulatedAgent } from '../sim/agents/simulated-agent.js';
 import { createAppContext, systemClock } from './app-context.js';
+import { loadCampaignFiles } from '../adapters/campaign-files/load-campaign-files.js';
 import { startDialerWorker } from './dialer-worker.js';
 import { startInfrastructure } from './infrastructure.js';
 import { DEMO_PASSWORD, demoAgents, seedDemo } from './seed-demo.js';
@@ -54,10 +55,12 @@ export async function startDemo(config: Config, options: DemoOptions): Promise<R
       for (const s of stops.reverse()) await s().catch((err: unknown) => say(`stop: ${String(err)}`));
     })());
   try {
+    // Campaign files first: a mistake in them stops the demo before anything is started.
+    const files = await loadCampaignFiles(config.campaignsDir);
     const infra = await startInfrastructure(config, say);
     stops.push(() => infra.stop());
 
-    const ctx = await createAppContext(config, infra.knex, infra.redisUrl);
+    const ctx = await createAppContext(config, infra.knex, infra.redisUrl, files);
     stops.push(() => ctx.bus.close());
     say(
       `loaded ${ctx.files.campaigns.length} campaigns (${ctx.files.campaigns.map((c) => c.definition.id).join(', ')}) and ${ctx.files.scripts.length} scripts`,

@@ -115,3 +115,28 @@ describe('npm run demo -- --exit-after', () => {
     expect(Number(agentsBusy[0]!.count)).toBe(0);
   });
 });
+
+describe('npm run demo with a broken campaign file', () => {
+  it('stops before starting anything, naming the file, the line, the field and the problem', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dialer-bad-campaigns-'));
+    try {
+      await fs.cp('campaigns', dir, { recursive: true });
+      const file = path.join(dir, 'us-collections.yaml');
+      await fs.writeFile(
+        file,
+        (await fs.readFile(file, 'utf8')).replace(/^  mode: progressive$/m, '  mode: turbo'),
+      );
+      const out = await runDemo({ CAMPAIGNS_DIR: dir, DATA_DIR: path.join(dir, 'data') }, [
+        '--exit-after',
+        '5',
+      ]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(
+        new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: dial\\.mode: Invalid option`),
+      );
+      expect(out.stderr).not.toMatch(/starting embedded PostgreSQL/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -79,7 +79,8 @@ export async function loadCampaignFiles(campaignsDir: string): Promise<LoadedCam
   const problems: string[] = [];
   const load = async <T>(file: string, schema: ZodType<T>): Promise<LoadedFile<T> | null> => {
     const text = await fs.readFile(file, 'utf8');
-    const display = path.relative(process.cwd(), file) || file;
+    const relative = path.relative(process.cwd(), file);
+    const display = relative && !relative.startsWith('..') ? relative : file;
     const parsed = parseDefinitionFile(display, text, schema);
     problems.push(...parsed.problems);
     if (!parsed.definition) return null;
