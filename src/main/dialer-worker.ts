@@ -39,9 +39,11 @@ export async function startDialerWorker(
   await knex('agents')
     .where('state', 'reserved')
     .update({ state: 'ready', current_attempt_id: null, current_campaign_id: null });
-  dialer.setCampaigns(
-    running.map((c) => ({ id: c.id, definition: ctx.campaigns.get(c.id) ?? c.definition })),
-  );
+  const loadRunning = async () => {
+    const rows = (await ctx.campaignStore.list()).filter((c) => c.status === 'running');
+    dialer.setCampaigns(rows.map((c) => ({ id: c.id, definition: ctx.campaigns.get(c.id) ?? c.definition })));
+  };
+  await loadRunning();
   dialer.start();
 
   // Agent phone legs: called at log-in, and again after the PBX link comes back (a reconnect or a
@@ -79,6 +81,10 @@ export async function startDialerWorker(
       switch (command.type) {
         case 'agent-ready':
           await dialer.tick();
+          return;
+        case 'campaigns-changed':
+          // A paused campaign places no new calls; the calls it has in progress finish normally.
+          await loadRunning();
           return;
         case 'hangup':
           await dialer.hangupCall(command.attemptId);

@@ -29,6 +29,10 @@ export async function startWebServer(
       campaigns: () => ctx.campaigns,
       scripts: () => ctx.scripts,
       uploadDir: ctx.uploadDir,
+      setCampaignStatus: async (campaignId, status) => {
+        await ctx.campaignStore.setStatus(campaignId, status);
+        await ctx.bus.sendCommand({ type: 'campaigns-changed' });
+      },
       sessionSecret: ctx.sessionSecret,
     },
     { databaseUrl: options.databaseUrl, pages: pageRoutes },

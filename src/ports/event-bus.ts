@@ -5,7 +5,9 @@
 export type DialerCommand =
   | { type: 'agent-leg'; agentId: number; up: boolean }
   | { type: 'hangup'; agentId: number; attemptId: string }
-  | { type: 'agent-ready'; agentId: number };
+  | { type: 'agent-ready'; agentId: number }
+  /** A manager started, paused or stopped a campaign: the worker reloads which campaigns it dials. */
+  | { type: 'campaigns-changed' };
 
 export type AgentNotice =
   | { type: 'state'; state: string; attemptId: string | null }

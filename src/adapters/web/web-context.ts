@@ -23,6 +23,8 @@ export interface WebContext {
   campaigns: () => ReadonlyMap<string, CampaignDefinition>;
   scripts: () => ReadonlyMap<string, ScriptDefinition>;
   uploadDir: string;
+  /** Starts, pauses or stops a campaign (the worker is told at once). */
+  setCampaignStatus: (campaignId: string, status: 'running' | 'paused' | 'stopped') => Promise<void>;
   sessionSecret: string;
 }
 

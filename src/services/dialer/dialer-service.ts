@@ -56,6 +56,7 @@ export class DialerService {
   private readonly ticking = new Set<string>();
   private unsubscribe: (() => void) | null = null;
   private isDraining = false;
+  private readonly refusedCampaigns = new Set<string>();
 
   constructor(private readonly deps: DialerDeps) {}
 
@@ -76,6 +77,8 @@ export class DialerService {
     this.campaigns.clear();
     for (const c of campaigns) {
       if (c.definition.dial.mode === 'predictive' || c.definition.dial.mode === 'preview') {
+        if (this.refusedCampaigns.has(c.id)) continue;
+        this.refusedCampaigns.add(c.id);
         // Predictive pacing is issue #4, preview issue follow-up: refuse loudly rather than dial differently.
         this.deps.logger.error(
           { campaignId: c.id, mode: c.definition.dial.mode },

@@ -60,6 +60,24 @@ export function managerApiRoutes(ctx: WebContext): Router {
     res.status(202).json({ jobId: job.id, statusUrl: `/api/imports/${job.id}` });
   });
 
+  /** Start, pause or stop a campaign: body {"status": "running" | "paused" | "stopped"}. */
+  r.post('/api/campaigns/:id/status', requireRole('manager'), async (req, res) => {
+    const campaignId = String(req.params.id);
+    if (!ctx.campaigns().has(campaignId)) throw new NotFoundError(`campaign "${campaignId}" does not exist`);
+    const status = (req.body as { status?: unknown } | undefined)?.status;
+    if (status !== 'running' && status !== 'paused' && status !== 'stopped') {
+      throw new ValidationError('status: must be "running", "paused" or "stopped"', [
+        { path: 'status', message: 'running, paused or stopped' },
+      ]);
+    }
+    await ctx.setCampaignStatus(campaignId, status);
+    if (req.accepts(['json', 'html']) === 'html' && req.is('application/x-www-form-urlencoded')) {
+      res.redirect(303, '/campaigns');
+      return;
+    }
+    res.json({ campaignId, status });
+  });
+
   r.get('/api/imports/:id', requireRole('manager'), async (req, res) => {
     res.json(await importStatus(ctx, Number(req.params.id)));
   });
