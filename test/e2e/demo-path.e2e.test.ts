@@ -124,7 +124,7 @@ describe('npm run demo with a broken campaign file', () => {
       const file = path.join(dir, 'us-collections.yaml');
       await fs.writeFile(
         file,
-        (await fs.readFile(file, 'utf8')).replace(/^  mode: progressive$/m, '  mode: turbo'),
+        (await fs.readFile(file, 'utf8')).replace(/^ {2}mode: progressive$/m, '  mode: turbo'),
       );
       const out = await runDemo({ CAMPAIGNS_DIR: dir, DATA_DIR: path.join(dir, 'data') }, [
         '--exit-after',
