@@ -223,8 +223,11 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('phone_id').references('phones.id');
     t.text('phone_e164');
     t.text('dial_mode').notNullable();
-    /** dial = the call was placed; skip = the lead was due and was not dialed (reason_codes say why). */
-    t.text('decision').notNullable().checkIn(['dial', 'skip'], 'call_attempts_decision_check');
+    /**
+     * dial = the call was placed; skip = the lead was due and was not dialed (reason_codes say why);
+     * preview = the lead passed the checks and was shown to an agent, who decides (a dial or skip row follows).
+     */
+    t.text('decision').notNullable().checkIn(['dial', 'skip', 'preview'], 'call_attempts_decision_check');
     t.specificType('reason_codes', 'text[]').notNullable().defaultTo('{}');
     /** Zones, local times, counters and rule results considered. */
     t.jsonb('decision_detail').notNullable().defaultTo('{}');
@@ -252,6 +255,8 @@ export async function up(knex: Knex): Promise<void> {
           'connected',
           'abandoned',
           'machine-message',
+          'preview-skipped',
+          'preview-expired',
           'ended',
         ],
         'call_attempt_events_event_check',

@@ -86,6 +86,9 @@ export async function startDialerWorker(
           // A paused campaign places no new calls; the calls it has in progress finish normally.
           await loadRunning();
           return;
+        case 'preview':
+          await dialer.previewAction(command.agentId, command.attemptId, command.action);
+          return;
         case 'hangup':
           await dialer.hangupCall(command.attemptId);
           return;

@@ -1,6 +1,8 @@
 /** What an agent's screen shows about the call in hand (a view-model source; never raw rows). */
 export interface AgentDeskCall {
   attemptId: string;
+  /** preview: the lead is on screen before the call; dial: a placed call. */
+  decision: 'dial' | 'skip' | 'preview';
   campaignId: string;
   leadId: number;
   phoneE164: string | null;

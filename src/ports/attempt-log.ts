@@ -8,7 +8,7 @@ export interface AttemptDecisionRecord {
   phoneId: number | null;
   phoneE164: string | null;
   dialMode: string;
-  decision: 'dial' | 'skip';
+  decision: 'dial' | 'skip' | 'preview';
   reasonCodes: string[];
   detail: Record<string, unknown>;
   reservedAgentId: number | null;
@@ -26,6 +26,8 @@ export type AttemptEventName =
   | 'connected'
   | 'abandoned'
   | 'machine-message'
+  | 'preview-skipped'
+  | 'preview-expired'
   | 'ended';
 
 export interface AttemptEventRecord {

@@ -6,6 +6,8 @@ export type DialerCommand =
   | { type: 'agent-leg'; agentId: number; up: boolean }
   | { type: 'hangup'; agentId: number; attemptId: string }
   | { type: 'agent-ready'; agentId: number }
+  /** Preview mode: the agent calls the lead on screen, or skips it. */
+  | { type: 'preview'; agentId: number; attemptId: string; action: 'call' | 'skip' }
   /** A manager started, paused or stopped a campaign: the worker reloads which campaigns it dials. */
   | { type: 'campaigns-changed' };
 
@@ -16,7 +18,7 @@ export type AgentNotice =
       attemptId: string;
       leadId: number;
       campaignId: string;
-      phase: 'incoming' | 'connected' | 'ended';
+      phase: 'preview' | 'incoming' | 'connected' | 'ended';
     }
   | { type: 'leg'; isUp: boolean };
 

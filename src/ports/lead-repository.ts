@@ -36,6 +36,8 @@ export interface LeadRepository {
    * oldest first, and marks them "dialing"; two dialers never get the same lead (SKIP LOCKED).
    */
   claimDue(campaignId: string, now: Date, limit: number): Promise<ClaimedLead[]>;
+  /** The same data as claimDue for a lead this dialer already holds (fresh DNC, phones, flags). */
+  reload(leadId: number, now: Date): Promise<ClaimedLead | null>;
   update(leadId: number, update: LeadUpdate): Promise<void>;
   markPhone(phoneId: number, status: 'bad' | 'wrong-number'): Promise<void>;
   /** Leads left "dialing"/"in-call" by a dialer that died are made ready again at start-up. */

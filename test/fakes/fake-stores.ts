@@ -10,6 +10,11 @@ export class FakeLeadRepository implements LeadRepository {
   async claimDue(_campaignId: string, _now: Date, limit: number) {
     return this.due.splice(0, limit);
   }
+  /** Leads the test changes while the dialer holds them (a DNC arriving during a preview). */
+  readonly held = new Map<number, ClaimedLead>();
+  async reload(leadId: number) {
+    return this.held.get(leadId) ?? null;
+  }
   async update(leadId: number, update: LeadUpdate) {
     this.updates.push({ leadId, update });
   }

@@ -178,10 +178,13 @@ function renderPhase() {
   const a = view.agent;
   const c = view.call;
   show($('btn-hangup'), a.can.hangup);
+  show($('btn-preview-call'), a.can.previewCall);
+  show($('btn-preview-skip'), a.can.previewSkip);
   if (a.state !== lastState) {
     // A new phase replaces the last phase's message; a fresh "Saved: …" stays into ready or paused.
     const isSavedFresh = lastSaved && Date.now() - lastSaved.at < SAVED_MESSAGE_MS;
-    if (a.state === 'reserved') say(c ? t('desk.reservedHint', { phone: c.dialedPhone }) : a.stateLabel);
+    if (a.state === 'reserved' && c && c.isPreview) say(t('desk.previewHint', { phone: c.dialedPhone }));
+    else if (a.state === 'reserved') say(c ? t('desk.reservedHint', { phone: c.dialedPhone }) : a.stateLabel);
     else if ((a.state === 'ready' || a.state === 'paused') && isSavedFresh) say(lastSaved.text);
     else say('');
   }
@@ -191,6 +194,8 @@ function renderPhase() {
     const active = document.activeElement;
     const isWritingResult = isTypingTarget(active) && active.closest('#disposition-form');
     if (a.state === 'wrap-up' && lastState !== 'wrap-up' && !isWritingResult) resultPanel.focusFirst();
+    // A preview starts at its Call button: read the card, press Enter (or Tab to Skip).
+    if (a.can.previewCall && lastState !== 'reserved') $('btn-preview-call').focus({ preventScroll: true });
   }
   lastState = a.state;
 }
@@ -238,6 +243,8 @@ $('btn-login').addEventListener('click', () => void act('/api/agent/login'));
 $('btn-ready').addEventListener('click', () => void act('/api/agent/ready'));
 $('btn-logout').addEventListener('click', () => void act('/api/agent/logout'));
 $('btn-hangup').addEventListener('click', () => void act('/api/agent/hangup'));
+$('btn-preview-call').addEventListener('click', () => void act('/api/agent/preview', { action: 'call' }));
+$('btn-preview-skip').addEventListener('click', () => void act('/api/agent/preview', { action: 'skip' }));
 $('pause-form').addEventListener('submit', (e) => {
   e.preventDefault();
   void act('/api/agent/pause', { reason: $('pause-reason').value });

@@ -32,6 +32,7 @@ export class KnexAgentDeskReadModel implements AgentDeskReadModel {
     ]);
     return {
       attemptId,
+      decision: a.decision,
       campaignId: a.campaign_id,
       leadId: a.lead_id,
       phoneE164: a.phone_e164,

@@ -27,7 +27,20 @@ export class KnexLeadRepository implements LeadRepository {
         RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts`,
       [campaignId, now, limit],
     );
-    const rows = claimed.rows;
+    return this.enrich(claimed.rows, campaignId, now);
+  }
+
+  async reload(leadId: number, now: Date): Promise<ClaimedLead | null> {
+    const row = await this.knex('campaign_leads')
+      .where('id', leadId)
+      .select('id', 'campaign_id', 'debt_id', 'person_id', 'attempts', 'outcome_counts')
+      .first();
+    if (!row) return null;
+    const [lead] = await this.enrich([row as ClaimedRow], row.campaign_id, now);
+    return lead ?? null;
+  }
+
+  private async enrich(rows: ClaimedRow[], campaignId: string, now: Date): Promise<ClaimedLead[]> {
     if (rows.length === 0) return [];
     const personIds = [...new Set(rows.map((r) => r.person_id))];
     const [persons, roles, phones, personDnc] = await Promise.all([

@@ -123,6 +123,19 @@ export class AgentDeskService {
     await this.deps.bus.sendCommand({ type: 'hangup', agentId, attemptId: agent.currentAttemptId });
   }
 
+  /** Preview mode: call the lead on screen, or skip it. The worker re-checks the lead before dialing. */
+  async preview(agentId: number, action: unknown): Promise<void> {
+    if (action !== 'call' && action !== 'skip') {
+      throw new ValidationError('action: must be "call" or "skip"', [
+        { path: 'action', message: 'call or skip' },
+      ]);
+    }
+    const agent = await this.agent(agentId);
+    if (agent.state !== 'reserved' || !agent.currentAttemptId)
+      throw new ConflictError('there is no lead on preview');
+    await this.deps.bus.sendCommand({ type: 'preview', agentId, attemptId: agent.currentAttemptId, action });
+  }
+
   async dispose(
     agentId: number,
     raw: unknown,

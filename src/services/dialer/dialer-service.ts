@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CampaignDefinition } from '../../domain/campaign/campaign-definition.js';
 import { classifyCallEnd, type SystemOutcome } from '../../domain/calls/call-outcome.js';
-import { decideDial } from '../../domain/compliance/dial-decision.js';
+import { decideDial, type DialDecision } from '../../domain/compliance/dial-decision.js';
 import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
 import { planAfterSystemOutcome, type LeadPlan } from '../../domain/scheduling/retry-policy.js';
 import type { AgentRepository } from '../../ports/agent-repository.js';
@@ -26,6 +26,28 @@ const BACKSTOP_DROP_SECONDS = 4;
 export interface RunningCampaign {
   id: string;
   definition: CampaignDefinition;
+}
+
+interface Approved {
+  decision: Extract<DialDecision, { allowed: true }>;
+  base: {
+    id: string;
+    campaignId: string;
+    leadId: number;
+    personId: number;
+    debtId: number;
+    dialMode: string;
+    callerId: string;
+    decidedAt: Date;
+  };
+}
+
+interface Preview {
+  attemptId: string;
+  campaign: RunningCampaign;
+  lead: ClaimedLead;
+  agentId: number;
+  timer: NodeJS.Timeout | null;
 }
 
 interface CallInFlight {
@@ -53,6 +75,7 @@ export interface DialerDeps {
 export class DialerService {
   private readonly campaigns = new Map<string, RunningCampaign>();
   private readonly calls = new Map<string, CallInFlight>();
+  private readonly previews = new Map<string, Preview>();
   private readonly ticking = new Set<string>();
   private unsubscribe: (() => void) | null = null;
   private isDraining = false;
@@ -71,15 +94,16 @@ export class DialerService {
   stop(): void {
     this.unsubscribe?.();
     for (const call of this.calls.values()) if (call.graceTimer) clearTimeout(call.graceTimer);
+    for (const preview of this.previews.values()) if (preview.timer) clearTimeout(preview.timer);
   }
 
   setCampaigns(campaigns: RunningCampaign[]): void {
     this.campaigns.clear();
     for (const c of campaigns) {
-      if (c.definition.dial.mode === 'predictive' || c.definition.dial.mode === 'preview') {
+      if (c.definition.dial.mode === 'predictive') {
         if (this.refusedCampaigns.has(c.id)) continue;
         this.refusedCampaigns.add(c.id);
-        // Predictive pacing is issue #4, preview issue follow-up: refuse loudly rather than dial differently.
+        // Predictive pacing is issue #4: refuse loudly rather than dial the campaign some other way.
         this.deps.logger.error(
           { campaignId: c.id, mode: c.definition.dial.mode },
           `campaign ${c.id}: dial mode "${c.definition.dial.mode}" is not available yet; the campaign is not dialed (use "progressive")`,
@@ -131,7 +155,9 @@ export class DialerService {
     this.ticking.add(campaign.id);
     try {
       const def = campaign.definition;
-      const inProgress = [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length;
+      const inProgress =
+        [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length +
+        [...this.previews.values()].filter((p) => p.campaign.id === campaign.id).length;
       const freeAgents = await this.deps.agents.countFree(def.agentGroup);
       let dials = progressiveDialsToPlace({
         freeAgents,
@@ -152,13 +178,17 @@ export class DialerService {
     }
   }
 
-  private async decideAndPlace(
+  /**
+   * The dial-time decision for a lead this dialer holds. A denial is written to the attempt log as a
+   * "skip" with its reasons and the lead is rescheduled (or closed); an approval is returned.
+   */
+  private async decide(
     campaign: RunningCampaign,
     lead: ClaimedLead,
-  ): Promise<'placed' | 'skipped' | 'stop'> {
+    attemptId: string,
+  ): Promise<Approved | null> {
     const def = campaign.definition;
     const now = this.deps.clock.now();
-    const attemptId = randomUUID();
     const decision = decideDial({
       now,
       windows: def.callingWindows,
@@ -179,31 +209,60 @@ export class DialerService {
       callerId: def.callerId.number,
       decidedAt: now,
     };
-    if (!decision.allowed) {
-      await this.deps.attempts.recordDecision({
-        ...base,
-        phoneId: null,
-        phoneE164: null,
-        decision: 'skip',
-        reasonCodes: decision.reasonCodes,
-        detail: { ruleIds: decision.ruleIds, localTimes: decision.localTimes, retryAt: decision.retryAt },
-        reservedAgentId: null,
-      });
-      await this.deps.leads.update(
-        lead.leadId,
-        decision.retryAt
-          ? { state: 'ready', nextAttemptAt: decision.retryAt }
-          : { state: 'closed', closedReason: decision.reasonCodes.join(',') },
-      );
-      return 'skipped';
-    }
+    if (decision.allowed) return { decision, base };
+    await this.deps.attempts.recordDecision({
+      ...base,
+      phoneId: null,
+      phoneE164: null,
+      decision: 'skip',
+      reasonCodes: decision.reasonCodes,
+      detail: { ruleIds: decision.ruleIds, localTimes: decision.localTimes, retryAt: decision.retryAt },
+      reservedAgentId: null,
+    });
+    await this.deps.leads.update(
+      lead.leadId,
+      decision.retryAt
+        ? { state: 'ready', nextAttemptAt: decision.retryAt }
+        : { state: 'closed', closedReason: decision.reasonCodes.join(',') },
+    );
+    return null;
+  }
 
-    // Progressive: the agent is reserved before the call is placed, so a live answer always has one.
-    const agent = await this.deps.agents.reserveFree(def.agentGroup, attemptId, campaign.id, now);
+  private async decideAndPlace(
+    campaign: RunningCampaign,
+    lead: ClaimedLead,
+  ): Promise<'placed' | 'skipped' | 'stop'> {
+    const def = campaign.definition;
+    const attemptId = randomUUID();
+    const approved = await this.decide(campaign, lead, attemptId);
+    if (!approved) return 'skipped';
+    // The agent is reserved before the call is placed (progressive) or the lead shown (preview),
+    // so a live answer always has one.
+    const agent = await this.deps.agents.reserveFree(
+      def.agentGroup,
+      attemptId,
+      campaign.id,
+      this.deps.clock.now(),
+    );
     if (!agent) {
       await this.deps.leads.update(lead.leadId, { state: 'ready' });
       return 'stop';
     }
+    if (def.dial.mode === 'preview') {
+      await this.offerPreview(campaign, lead, approved, agent.id);
+      return 'placed';
+    }
+    return this.placeCall(campaign, lead, approved, agent.id);
+  }
+
+  private async placeCall(
+    campaign: RunningCampaign,
+    lead: ClaimedLead,
+    { decision, base }: Approved,
+    agentId: number,
+  ): Promise<'placed' | 'stop'> {
+    const def = campaign.definition;
+    const attemptId = base.id;
     await this.deps.attempts.recordDecision({
       ...base,
       phoneId: decision.phone.id,
@@ -211,21 +270,21 @@ export class DialerService {
       decision: 'dial',
       reasonCodes: [],
       detail: { ruleIds: decision.ruleIds, zones: decision.zones, localTimes: decision.localTimes },
-      reservedAgentId: agent.id,
+      reservedAgentId: agentId,
     });
     const call: CallInFlight = {
       attemptId,
       campaign,
       lead,
       phoneId: decision.phone.id,
-      reservedAgentId: agent.id,
+      reservedAgentId: agentId,
       connectedAgentId: null,
       channel: null,
       graceTimer: null,
       isDropping: false,
     };
     this.calls.set(attemptId, call);
-    await this.deps.bus.notifyAgent(agent.id, { type: 'state', state: 'reserved', attemptId });
+    await this.deps.bus.notifyAgent(agentId, { type: 'state', state: 'reserved', attemptId });
     try {
       await this.deps.telephony.originate({
         attemptId,
@@ -258,7 +317,7 @@ export class DialerService {
         occurredAt: this.deps.clock.now(),
         detail: { error: err instanceof Error ? err.message : String(err) },
       });
-      await this.releaseAgent(agent.id, attemptId);
+      await this.releaseAgent(agentId, attemptId);
       await this.applyPlan(
         call,
         planAfterSystemOutcome(this.deps.clock.now(), def, 'failed', lead.attempts, 0),
@@ -266,6 +325,100 @@ export class DialerService {
       );
       return 'stop';
     }
+  }
+
+  // ------------------------------------------------------------------ preview mode
+
+  /** Shows an approved lead to its reserved agent, who calls it or skips it within previewTimeout. */
+  private async offerPreview(
+    campaign: RunningCampaign,
+    lead: ClaimedLead,
+    { decision, base }: Approved,
+    agentId: number,
+  ) {
+    await this.deps.attempts.recordDecision({
+      ...base,
+      phoneId: decision.phone.id,
+      phoneE164: decision.phone.e164,
+      decision: 'preview',
+      reasonCodes: [],
+      detail: { ruleIds: decision.ruleIds, zones: decision.zones, localTimes: decision.localTimes },
+      reservedAgentId: agentId,
+    });
+    const preview: Preview = { attemptId: base.id, campaign, lead, agentId, timer: null };
+    preview.timer = setTimeout(
+      () => void this.expirePreview(preview),
+      campaign.definition.dial.previewTimeout,
+    );
+    this.previews.set(base.id, preview);
+    await this.deps.bus.notifyAgent(agentId, {
+      type: 'call',
+      attemptId: base.id,
+      leadId: lead.leadId,
+      campaignId: campaign.id,
+      phase: 'preview',
+    });
+  }
+
+  /**
+   * The agent's answer to a preview. "call" decides again at this instant (the window may have closed,
+   * a DNC may have arrived meanwhile) and then places the call as a new attempt; "skip" returns the lead.
+   */
+  async previewAction(agentId: number, attemptId: string, action: 'call' | 'skip'): Promise<void> {
+    const preview = this.previews.get(attemptId);
+    if (!preview || preview.agentId !== agentId) return;
+    this.previews.delete(attemptId);
+    if (preview.timer) clearTimeout(preview.timer);
+    const now = this.deps.clock.now();
+    if (action === 'skip') {
+      await this.deps.attempts.recordEvent({ attemptId, event: 'preview-skipped', occurredAt: now, agentId });
+      await this.deps.leads.update(preview.lead.leadId, {
+        state: 'ready',
+        nextAttemptAt: new Date(now.getTime() + preview.campaign.definition.retry.defaultDelay),
+      });
+      await this.releaseAgent(agentId, attemptId);
+      return;
+    }
+    const lead = (await this.deps.leads.reload(preview.lead.leadId, now)) ?? preview.lead;
+    const dialId = randomUUID();
+    const approved = await this.decide(preview.campaign, lead, dialId);
+    const moved =
+      approved !== null &&
+      (await this.deps.agents.changeState(agentId, {
+        to: 'reserved',
+        now,
+        attemptId: dialId,
+        campaignId: preview.campaign.id,
+        onlyAttemptId: attemptId,
+      }));
+    if (!approved || !moved) {
+      if (approved) await this.deps.leads.update(lead.leadId, { state: 'ready' });
+      await this.releaseAgent(agentId, attemptId);
+      return;
+    }
+    await this.placeCall(preview.campaign, lead, approved, agentId);
+  }
+
+  private async expirePreview(preview: Preview): Promise<void> {
+    if (this.previews.get(preview.attemptId) !== preview) return;
+    this.previews.delete(preview.attemptId);
+    const now = this.deps.clock.now();
+    await this.deps.attempts.recordEvent({
+      attemptId: preview.attemptId,
+      event: 'preview-expired',
+      occurredAt: now,
+      agentId: preview.agentId,
+    });
+    // Someone else may take the lead at once; the agent is evidently away from the desk.
+    await this.deps.leads.update(preview.lead.leadId, { state: 'ready', nextAttemptAt: now });
+    const paused = await this.deps.agents.changeState(preview.agentId, {
+      to: 'paused',
+      now,
+      reason: 'preview-timeout',
+      onlyAttemptId: preview.attemptId,
+    });
+    if (paused)
+      await this.deps.bus.notifyAgent(preview.agentId, { type: 'state', state: 'paused', attemptId: null });
   }
 
   private async onTelephonyEvent(e: TelephonyEvent): Promise<void> {

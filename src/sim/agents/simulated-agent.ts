@@ -8,6 +8,7 @@ interface AgentView {
   agent: { state: string; isLegUp: boolean; attemptId: string | null };
   call: null | {
     attemptId: string;
+    decision?: string;
     dispositions: { id: string; action: string }[];
     phones: { zones: string[] }[];
   };
@@ -23,6 +24,9 @@ export interface SimulatedAgentOptions {
   pollMs?: number;
   log?: (line: string) => void;
 }
+
+const PREVIEW_READ_MS = 1_000;
+const SKIP_SHARE = 0.1;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -41,6 +45,7 @@ export class SimulatedAgent {
   private busy = false;
   private stopped = false;
   private wrapUpUntil = new Map<string, number>();
+  private previewUntil = new Map<string, number>();
   private readonly random: () => number;
   dispositionsSent = 0;
 
@@ -80,11 +85,23 @@ export class SimulatedAgent {
       if (state === 'paused' && isLegUp) await this.call('POST', '/api/agent/ready');
       else if (state === 'offline') await this.call('POST', '/api/agent/login');
       else if (state === 'wrap-up' && view.call) await this.wrapUp(view.call);
+      else if (state === 'reserved' && view.call?.decision === 'preview')
+        await this.preview(view.call.attemptId);
     } catch {
       // The server may be stopping; the next poll tries again.
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Preview mode: read the card for a moment, then call (one lead in ten is skipped). */
+  private async preview(attemptId: string): Promise<void> {
+    const until = this.previewUntil.get(attemptId) ?? Date.now() + PREVIEW_READ_MS;
+    this.previewUntil.set(attemptId, until);
+    if (Date.now() < until) return;
+    this.previewUntil.delete(attemptId);
+    const action = this.random() < SKIP_SHARE ? 'skip' : 'call';
+    await this.call('POST', '/api/agent/preview', { action });
   }
 
   private async wrapUp(call: NonNullable<AgentView['call']>): Promise<void> {

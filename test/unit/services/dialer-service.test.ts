@@ -42,6 +42,7 @@ function setup(
   agents = [buildAgent(1), buildAgent(2)],
   leads = [buildLead(1), buildLead(2), buildLead(3)],
   mode: 'progressive' | 'predictive' | 'preview' = 'progressive',
+  overrides: Record<string, unknown> = {},
 ) {
   const telephony = new FakeTelephony();
   const deps = {
@@ -54,7 +55,7 @@ function setup(
     logger: silent,
   };
   const dialer = new DialerService(deps);
-  dialer.setCampaigns([{ id: 'c', definition: campaign(mode) }]);
+  dialer.setCampaigns([{ id: 'c', definition: campaign(mode, overrides) }]);
   dialer.start();
   return { dialer, ...deps };
 }
@@ -186,5 +187,108 @@ describe('DialerService (progressive)', () => {
     const { dialer, telephony } = setup(undefined, undefined, 'predictive');
     await dialer.tick();
     expect(telephony.originates).toHaveLength(0);
+  });
+});
+
+describe('DialerService (preview)', () => {
+  const previewCampaign = { dial: { mode: 'preview', maxLines: 10, previewTimeout: '1s' } };
+
+  it('shows the lead to a reserved agent first, and places nothing', async () => {
+    const { dialer, telephony, attempts, agents, bus } = setup(
+      [buildAgent(1)],
+      [buildLead(1)],
+      'preview',
+      previewCampaign,
+    );
+    await dialer.tick();
+    expect(telephony.originates).toHaveLength(0);
+    expect(attempts.decisions).toMatchObject([
+      { decision: 'preview', reservedAgentId: 1, phoneE164: '+79120000001' },
+    ]);
+    expect(agents.agents[0]).toMatchObject({
+      state: 'reserved',
+      currentAttemptId: attempts.decisions[0]!.id,
+    });
+    expect(bus.notices.at(-1)?.notice).toMatchObject({ type: 'call', phase: 'preview' });
+    await dialer.tick();
+    expect(attempts.decisions).toHaveLength(1);
+  });
+
+  it('on "call" decides again and places the call as a new attempt with the same agent', async () => {
+    const { dialer, telephony, attempts, agents } = setup(
+      [buildAgent(1)],
+      [buildLead(1)],
+      'preview',
+      previewCampaign,
+    );
+    await dialer.tick();
+    const previewId = attempts.decisions[0]!.id;
+    await dialer.previewAction(1, previewId, 'call');
+    expect(attempts.decisions.map((d) => d.decision)).toEqual(['preview', 'dial']);
+    const dialId = attempts.decisions[1]!.id;
+    expect(dialId).not.toBe(previewId);
+    expect(telephony.originates.map((o) => o.attemptId)).toEqual([dialId]);
+    expect(agents.agents[0]).toMatchObject({ state: 'reserved', currentAttemptId: dialId });
+  });
+
+  it('does not call when the person asked not to be called while the lead was on screen', async () => {
+    const { dialer, telephony, attempts, agents, leads } = setup(
+      [buildAgent(1)],
+      [buildLead(1)],
+      'preview',
+      previewCampaign,
+    );
+    await dialer.tick();
+    leads.held.set(1, buildLead(1, { isPersonDnc: true }));
+    await dialer.previewAction(1, attempts.decisions[0]!.id, 'call');
+    expect(telephony.originates).toHaveLength(0);
+    expect(attempts.decisions.map((d) => [d.decision, d.reasonCodes])).toEqual([
+      ['preview', []],
+      ['skip', ['person-do-not-call']],
+    ]);
+    expect(agents.agents[0]!.state).toBe('ready');
+  });
+
+  it('on "skip" returns the lead for later and frees the agent', async () => {
+    const { dialer, attempts, agents, leads } = setup(
+      [buildAgent(1)],
+      [buildLead(1)],
+      'preview',
+      previewCampaign,
+    );
+    await dialer.tick();
+    await dialer.previewAction(1, attempts.decisions[0]!.id, 'skip');
+    expect(attempts.events.map((e) => e.event)).toEqual(['preview-skipped']);
+    expect(leads.updates.at(-1)).toEqual({
+      leadId: 1,
+      update: { state: 'ready', nextAttemptAt: new Date(NOW.getTime() + 4 * 3_600_000) },
+    });
+    expect(agents.agents[0]!.state).toBe('ready');
+  });
+
+  it('ignores an answer for another agent’s preview', async () => {
+    const { dialer, telephony, attempts } = setup(
+      [buildAgent(1)],
+      [buildLead(1)],
+      'preview',
+      previewCampaign,
+    );
+    await dialer.tick();
+    await dialer.previewAction(2, attempts.decisions[0]!.id, 'call');
+    expect(telephony.originates).toHaveLength(0);
+  });
+
+  it('gives the lead back and pauses the agent when the preview times out', async () => {
+    const { dialer, attempts, agents, leads } = setup(
+      [buildAgent(1)],
+      [buildLead(1)],
+      'preview',
+      previewCampaign,
+    );
+    await dialer.tick();
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(attempts.events.map((e) => e.event)).toEqual(['preview-expired']);
+    expect(leads.updates.at(-1)?.update).toMatchObject({ state: 'ready' });
+    expect(agents.agents[0]).toMatchObject({ state: 'paused' });
   });
 });

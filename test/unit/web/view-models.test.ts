@@ -121,7 +121,15 @@ describe('agent desk', () => {
       logout: false,
       hangup: false,
       dispose: false,
+      previewCall: false,
+      previewSkip: false,
     });
+    expect(abilitiesOf('reserved', true, true)).toMatchObject({
+      previewCall: true,
+      previewSkip: true,
+      hangup: false,
+    });
+    expect(abilitiesOf('reserved', true, false)).toMatchObject({ previewCall: false, previewSkip: false });
     expect(abilitiesOf('paused', false)).toMatchObject({ ready: true, pause: false, logout: true });
     expect(abilitiesOf('ready', false)).toMatchObject({ ready: false, pause: true, logout: true });
     expect(abilitiesOf('on-call', true)).toMatchObject({ hangup: true, dispose: false, logout: false });

@@ -50,6 +50,12 @@ export function agentApiRoutes(ctx: WebContext): Router {
     await ctx.desk.hangup(agent.id);
     res.status(202).json({ ok: true });
   });
+  /** Preview mode: body {"action": "call" | "skip"}. */
+  r.post('/api/agent/preview', async (req, res) => {
+    const agent = await agentOf(ctx, req);
+    await ctx.desk.preview(agent.id, (req.body as { action?: unknown } | undefined)?.action);
+    res.status(202).json({ ok: true });
+  });
   r.post('/api/agent/disposition', async (req, res) => {
     const agent = await agentOf(ctx, req);
     await ctx.desk.dispose(agent.id, req.body);

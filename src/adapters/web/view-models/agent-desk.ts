@@ -41,11 +41,16 @@ export interface AgentAbilities {
   logout: boolean;
   hangup: boolean;
   dispose: boolean;
+  /** Preview mode: the lead is on screen and no call placed yet. */
+  previewCall: boolean;
+  previewSkip: boolean;
 }
 
 /** What the agent may press in each state (mirrors AgentDeskService's guards, so buttons never lie). */
-export function abilitiesOf(state: string, hasCall: boolean): AgentAbilities {
+export function abilitiesOf(state: string, hasCall: boolean, isPreview = false): AgentAbilities {
   return {
+    previewCall: state === 'reserved' && hasCall && isPreview,
+    previewSkip: state === 'reserved' && hasCall && isPreview,
     login: state === 'offline',
     ready: state === 'paused',
     pause: state === 'ready',
@@ -70,6 +75,8 @@ export function personZones(
 
 export interface DeskCallViewModel {
   attemptId: string;
+  /** The lead is shown before the call (preview mode). */
+  isPreview: boolean;
   campaignName: string;
   scriptLocale: string;
   dialedPhone: string;
@@ -151,7 +158,7 @@ export function buildDeskViewModel(view: AgentViewData, locale: Locale, now: Dat
       pauseReason: agent.pauseReason,
       pauseReasonLabel: agent.state === 'paused' ? labelOf(t, 'pause', agent.pauseReason) : '',
       isLegUp: agent.isLegUp,
-      can: abilitiesOf(agent.state, call !== null),
+      can: abilitiesOf(agent.state, call !== null, call?.isPreview ?? false),
     },
     call,
   };
@@ -177,6 +184,7 @@ function buildCall(
       : null;
   return {
     attemptId: call.attemptId,
+    isPreview: call.decision === 'preview',
     campaignName: call.campaignName,
     scriptLocale: call.locale,
     dialedPhone: call.phoneE164 ?? '',
