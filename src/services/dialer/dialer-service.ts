@@ -5,28 +5,19 @@
  * Only this process owns the PBX link; agents' browsers reach it through the EventBus.
  */
 import { randomUUID } from 'node:crypto';
-import type { CampaignDefinition } from '../../domain/campaign/campaign-definition.js';
-import { classifyCallEnd, type SystemOutcome } from '../../domain/calls/call-outcome.js';
 import { decideDial, type DialDecision } from '../../domain/compliance/dial-decision.js';
 import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
-import { planAfterSystemOutcome, type LeadPlan } from '../../domain/scheduling/retry-policy.js';
-import type { AgentRepository } from '../../ports/agent-repository.js';
-import type { AttemptLog } from '../../ports/attempt-log.js';
-import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/event-bus.js';
-import type { ClaimedLead, LeadRepository } from '../../ports/lead-repository.js';
-import type { Logger } from '../../ports/logger.js';
-import type { Telephony, TelephonyEvent } from '../../ports/telephony.js';
+import { planAfterSystemOutcome } from '../../domain/scheduling/retry-policy.js';
+import type { ClaimedLead } from '../../ports/lead-repository.js';
+import { CallSupervisor } from './call-supervisor.js';
+import type { CallInFlight, DialerDeps, RunningCampaign } from './dialer-types.js';
+
+export type { DialerDeps, RunningCampaign } from './dialer-types.js';
 
 /** Leads skipped in one tick before the tick yields (a wall of uncallable leads must not stall dialing). */
 const MAX_SKIPS_PER_TICK = 200;
 /** Backstop in the dialplan: how long it holds a live person if this process is gone (docs/asterisk). */
 const BACKSTOP_DROP_SECONDS = 4;
-
-export interface RunningCampaign {
-  id: string;
-  definition: CampaignDefinition;
-}
 
 interface Approved {
   decision: Extract<DialDecision, { allowed: true }>;
@@ -50,50 +41,34 @@ interface Preview {
   timer: NodeJS.Timeout | null;
 }
 
-interface CallInFlight {
-  attemptId: string;
-  campaign: RunningCampaign;
-  lead: ClaimedLead;
-  phoneId: number;
-  reservedAgentId: number | null;
-  connectedAgentId: number | null;
-  channel: string | null;
-  graceTimer: NodeJS.Timeout | null;
-  isDropping: boolean;
-}
-
-export interface DialerDeps {
-  leads: LeadRepository;
-  agents: AgentRepository;
-  attempts: AttemptLog;
-  telephony: Telephony;
-  bus: EventBus;
-  clock: Clock;
-  logger: Logger;
-}
-
 export class DialerService {
+  private readonly supervisor: CallSupervisor;
   private readonly campaigns = new Map<string, RunningCampaign>();
-  private readonly calls = new Map<string, CallInFlight>();
   private readonly previews = new Map<string, Preview>();
   private readonly ticking = new Set<string>();
   private unsubscribe: (() => void) | null = null;
   private isDraining = false;
   private readonly refusedCampaigns = new Set<string>();
 
-  constructor(private readonly deps: DialerDeps) {}
+  constructor(private readonly deps: DialerDeps) {
+    this.supervisor = new CallSupervisor(deps);
+  }
+
+  private get calls(): Map<string, CallInFlight> {
+    return this.supervisor.calls;
+  }
 
   start(): void {
     this.unsubscribe = this.deps.telephony.onEvent((e) => {
-      void this.onTelephonyEvent(e).catch((err: unknown) =>
-        this.deps.logger.error({ err, event: e.kind }, 'dialer.event.failed'),
-      );
+      void this.supervisor
+        .handle(e)
+        .catch((err: unknown) => this.deps.logger.error({ err, event: e.kind }, 'dialer.event.failed'));
     });
   }
 
   stop(): void {
     this.unsubscribe?.();
-    for (const call of this.calls.values()) if (call.graceTimer) clearTimeout(call.graceTimer);
+    this.supervisor.stop();
     for (const preview of this.previews.values()) if (preview.timer) clearTimeout(preview.timer);
   }
 
@@ -317,8 +292,8 @@ export class DialerService {
         occurredAt: this.deps.clock.now(),
         detail: { error: err instanceof Error ? err.message : String(err) },
       });
-      await this.releaseAgent(agentId, attemptId);
-      await this.applyPlan(
+      await this.supervisor.releaseAgent(agentId, attemptId);
+      await this.supervisor.applyPlan(
         call,
         planAfterSystemOutcome(this.deps.clock.now(), def, 'failed', lead.attempts, 0),
         null,
@@ -376,7 +351,7 @@ export class DialerService {
         state: 'ready',
         nextAttemptAt: new Date(now.getTime() + preview.campaign.definition.retry.defaultDelay),
       });
-      await this.releaseAgent(agentId, attemptId);
+      await this.supervisor.releaseAgent(agentId, attemptId);
       return;
     }
     const lead = (await this.deps.leads.reload(preview.lead.leadId, now)) ?? preview.lead;
@@ -393,7 +368,7 @@ export class DialerService {
       }));
     if (!approved || !moved) {
       if (approved) await this.deps.leads.update(lead.leadId, { state: 'ready' });
-      await this.releaseAgent(agentId, attemptId);
+      await this.supervisor.releaseAgent(agentId, attemptId);
       return;
     }
     await this.placeCall(preview.campaign, lead, approved, agentId);
@@ -419,249 +394,5 @@ export class DialerService {
     });
     if (paused)
       await this.deps.bus.notifyAgent(preview.agentId, { type: 'state', state: 'paused', attemptId: null });
-  }
-
-  private async onTelephonyEvent(e: TelephonyEvent): Promise<void> {
-    if (e.kind === 'link') {
-      this.deps.logger[e.up ? 'info' : 'warn'](
-        { reason: e.reason },
-        e.up ? 'dialer.ami.up' : 'dialer.ami.down',
-      );
-      return;
-    }
-    if (e.kind === 'agent-leg-up' || e.kind === 'agent-leg-down') {
-      const agent = await this.deps.agents.byRoom(e.room);
-      if (!agent) return;
-      const isUp = e.kind === 'agent-leg-up';
-      await this.deps.agents.setLegUp(agent.id, isUp);
-      await this.deps.bus.notifyAgent(agent.id, { type: 'leg', isUp });
-      return;
-    }
-    const call = this.calls.get(e.attemptId);
-    if (!call) return; // another dialer's call, or one already finished
-    const at = e.at;
-    switch (e.kind) {
-      case 'ringing':
-        await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'ringing', occurredAt: at });
-        return;
-      case 'answered':
-        call.channel = e.channel;
-        await this.deps.attempts.recordEvent({
-          attemptId: call.attemptId,
-          event: 'answered',
-          occurredAt: at,
-        });
-        return;
-      case 'amd':
-        await this.deps.attempts.recordEvent({
-          attemptId: call.attemptId,
-          event: 'amd',
-          occurredAt: at,
-          detail: { status: e.status, cause: e.cause },
-        });
-        return;
-      case 'human-waiting':
-        call.channel = e.channel;
-        await this.deps.attempts.recordEvent({
-          attemptId: call.attemptId,
-          event: 'human-waiting',
-          occurredAt: at,
-        });
-        await this.routeToAgent(call);
-        return;
-      case 'connected': {
-        const agent = await this.deps.agents.byRoom(e.room);
-        call.connectedAgentId = agent?.id ?? call.reservedAgentId;
-        if (call.graceTimer) clearTimeout(call.graceTimer);
-        await this.deps.attempts.recordEvent({
-          attemptId: call.attemptId,
-          event: 'connected',
-          occurredAt: at,
-          agentId: call.connectedAgentId,
-        });
-        if (call.connectedAgentId !== null) {
-          await this.deps.agents.changeState(call.connectedAgentId, {
-            to: 'on-call',
-            now: at,
-            attemptId: call.attemptId,
-            campaignId: call.campaign.id,
-          });
-          await this.deps.leads.update(call.lead.leadId, { state: 'in-call' });
-          await this.deps.bus.notifyAgent(call.connectedAgentId, {
-            type: 'call',
-            attemptId: call.attemptId,
-            leadId: call.lead.leadId,
-            campaignId: call.campaign.id,
-            phase: 'connected',
-          });
-        }
-        return;
-      }
-      case 'dropped':
-        await this.deps.attempts.recordEvent({
-          attemptId: call.attemptId,
-          event: 'abandoned',
-          occurredAt: at,
-        });
-        return;
-      case 'machine-message':
-        await this.deps.attempts.recordEvent({
-          attemptId: call.attemptId,
-          event: 'machine-message',
-          occurredAt: at,
-        });
-        return;
-      case 'ended':
-        await this.onEnded(
-          call,
-          classifyCallEnd(e.evidence),
-          e.evidence as unknown as Record<string, unknown>,
-          at,
-        );
-        return;
-    }
-  }
-
-  /** A live person is waiting: connect the reserved agent, or any free one within the grace, or abandon. */
-  private async routeToAgent(call: CallInFlight): Promise<void> {
-    const def = call.campaign.definition;
-    let agentId = call.reservedAgentId;
-    if (agentId === null) {
-      const agent = await this.deps.agents.reserveFree(
-        def.agentGroup,
-        call.attemptId,
-        call.campaign.id,
-        this.deps.clock.now(),
-      );
-      agentId = agent?.id ?? null;
-      call.reservedAgentId = agentId;
-    }
-    if (agentId !== null) {
-      const agent = await this.deps.agents.get(agentId);
-      if (agent && agent.isLegUp && call.channel) {
-        // Screen pop at the same moment as the Redirect, so the agent sees the lead as the voice arrives.
-        await this.deps.bus.notifyAgent(agentId, {
-          type: 'call',
-          attemptId: call.attemptId,
-          leadId: call.lead.leadId,
-          campaignId: call.campaign.id,
-          phase: 'incoming',
-        });
-        try {
-          await this.deps.telephony.connect(call.attemptId, call.channel, agent.room);
-          return;
-        } catch (err) {
-          this.deps.logger.warn({ err, attemptId: call.attemptId }, 'dialer.connect.failed');
-        }
-      }
-    }
-    call.graceTimer = setTimeout(() => void this.abandon(call), def.pacing.connectGrace);
-  }
-
-  private async abandon(call: CallInFlight): Promise<void> {
-    if (call.connectedAgentId !== null || call.isDropping || !call.channel) return;
-    call.isDropping = true;
-    try {
-      await this.deps.telephony.drop(call.attemptId, call.channel);
-    } catch (err) {
-      this.deps.logger.warn(
-        { err, attemptId: call.attemptId },
-        'dialer.drop.failed (the dialplan backstop drops it)',
-      );
-    }
-  }
-
-  private async onEnded(
-    call: CallInFlight,
-    outcome: SystemOutcome,
-    evidence: Record<string, unknown>,
-    at: Date,
-  ): Promise<void> {
-    this.calls.delete(call.attemptId);
-    if (call.graceTimer) clearTimeout(call.graceTimer);
-    await this.deps.attempts.recordEvent({
-      attemptId: call.attemptId,
-      event: 'ended',
-      occurredAt: at,
-      outcome,
-      agentId: call.connectedAgentId,
-      detail: evidence,
-    });
-    const def = call.campaign.definition;
-    if (outcome === 'connected' && call.connectedAgentId !== null) {
-      // The agent now owes a disposition; the lead waits for it (state stays in-call).
-      await this.deps.agents.changeState(call.connectedAgentId, {
-        to: 'wrap-up',
-        now: at,
-        attemptId: call.attemptId,
-        onlyAttemptId: call.attemptId,
-      });
-      await this.deps.leads.update(call.lead.leadId, {
-        state: 'in-call',
-        countedOutcome: 'connected',
-        lastPhoneId: call.phoneId,
-        lastAttemptAt: at,
-      });
-      await this.deps.bus.notifyAgent(call.connectedAgentId, {
-        type: 'call',
-        attemptId: call.attemptId,
-        leadId: call.lead.leadId,
-        campaignId: call.campaign.id,
-        phase: 'ended',
-      });
-      return;
-    }
-    if (call.reservedAgentId !== null) await this.releaseAgent(call.reservedAgentId, call.attemptId);
-    const effective: Exclude<SystemOutcome, 'connected'> =
-      outcome === 'connected' ? 'answered-no-agent-hangup' : outcome;
-    const plan = planAfterSystemOutcome(
-      at,
-      def,
-      effective,
-      call.lead.attempts + 1,
-      (call.lead.outcomeCounts[effective] ?? 0) + 1,
-    );
-    await this.applyPlan(call, plan, effective);
-  }
-
-  private async applyPlan(call: CallInFlight, plan: LeadPlan, countedOutcome: string | null): Promise<void> {
-    const counted =
-      countedOutcome && countedOutcome !== 'failed'
-        ? { countedOutcome, lastAttemptAt: this.deps.clock.now(), lastPhoneId: call.phoneId }
-        : {};
-    switch (plan.kind) {
-      case 'retry':
-        await this.deps.leads.update(call.lead.leadId, {
-          state: 'ready',
-          nextAttemptAt: plan.nextAttemptAt,
-          ...counted,
-        });
-        return;
-      case 'close':
-        await this.deps.leads.update(call.lead.leadId, {
-          state: 'closed',
-          closedReason: plan.reason,
-          ...counted,
-        });
-        return;
-      case 'phone-bad':
-        await this.deps.leads.markPhone(call.phoneId, 'bad');
-        await this.deps.leads.update(call.lead.leadId, {
-          state: 'ready',
-          nextAttemptAt: plan.nextAttemptAt,
-          ...counted,
-        });
-        return;
-    }
-  }
-
-  private async releaseAgent(agentId: number, attemptId: string): Promise<void> {
-    const changed = await this.deps.agents.changeState(agentId, {
-      to: 'ready',
-      now: this.deps.clock.now(),
-      onlyFrom: ['reserved'],
-      onlyAttemptId: attemptId,
-    });
-    if (changed) await this.deps.bus.notifyAgent(agentId, { type: 'state', state: 'ready', attemptId: null });
   }
 }
