@@ -41,4 +41,11 @@ export interface AgentRepository {
    */
   reserveFree(group: string, attemptId: string, campaignId: string, now: Date): Promise<AgentRecord | null>;
   countFree(group: string): Promise<number>;
+  /** Reserves this agent if it is ready with its leg up (an agent-owned callback); null otherwise. */
+  reserveAgent(
+    agentId: number,
+    attemptId: string,
+    campaignId: string,
+    now: Date,
+  ): Promise<AgentRecord | null>;
 }

@@ -8,6 +8,8 @@ export interface ClaimedLead {
   personId: number;
   attempts: number;
   outcomeCounts: Record<string, number>;
+  /** An agent-owned callback: only this agent may take the call. */
+  ownerAgentId: number | null;
   person: {
     role: 'debtor' | 'guarantor' | 'third_party';
     hasThirdPartyConsent: boolean;

@@ -69,6 +69,17 @@ export class FakeAgentRepository implements AgentRepository {
     });
     return a;
   }
+  async reserveAgent(agentId: number, attemptId: string, campaignId: string, now: Date) {
+    const a = this.agents.find((x) => x.id === agentId && x.state === 'ready' && x.isLegUp);
+    if (!a) return null;
+    Object.assign(a, {
+      state: 'reserved',
+      stateSince: now,
+      currentAttemptId: attemptId,
+      currentCampaignId: campaignId,
+    });
+    return a;
+  }
   async countFree(group: string) {
     return this.agents.filter((x) => x.state === 'ready' && x.isLegUp && x.groups.includes(group)).length;
   }
@@ -129,6 +140,7 @@ export function buildLead(id: number, over: Partial<ClaimedLead> = {}): ClaimedL
     personId: id,
     attempts: 0,
     outcomeCounts: {},
+    ownerAgentId: null,
     person: {
       role: 'debtor',
       hasThirdPartyConsent: false,

@@ -132,6 +132,43 @@ export class KnexAgentRepository implements AgentRepository {
     });
   }
 
+  async reserveAgent(
+    agentId: number,
+    attemptId: string,
+    campaignId: string,
+    now: Date,
+  ): Promise<AgentRecord | null> {
+    return this.knex.transaction(async (trx) => {
+      const row = await trx('agents')
+        .where({ id: agentId, state: 'ready', is_leg_up: true })
+        .forUpdate()
+        .skipLocked()
+        .first();
+      if (!row) return null;
+      await trx('agents')
+        .where('id', row.id)
+        .update({
+          state: 'reserved',
+          state_since: now,
+          current_attempt_id: attemptId,
+          current_campaign_id: campaignId,
+        });
+      await trx('agent_state_changes').insert({
+        agent_id: row.id,
+        from_state: 'ready',
+        to_state: 'reserved',
+        attempt_id: attemptId,
+        changed_at: now,
+      });
+      const full = await trx('agents as a')
+        .join('users as u', 'u.id', 'a.user_id')
+        .select('a.*', 'u.display_name')
+        .where('a.id', row.id)
+        .first();
+      return toRecord(full);
+    });
+  }
+
   async countFree(group: string): Promise<number> {
     const r = await this.knex('agents')
       .where({ state: 'ready', is_leg_up: true })

@@ -8,6 +8,7 @@ interface ClaimedRow {
   person_id: number;
   attempts: number;
   outcome_counts: Record<string, number>;
+  owner_agent_id: number | null;
 }
 
 export class KnexLeadRepository implements LeadRepository {
@@ -24,7 +25,7 @@ export class KnexLeadRepository implements LeadRepository {
                 ORDER BY next_attempt_at, priority DESC
                 LIMIT ? FOR UPDATE SKIP LOCKED) due
         WHERE l.id = due.id
-        RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts`,
+        RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts, l.owner_agent_id`,
       [campaignId, now, limit],
     );
     return this.enrich(claimed.rows, campaignId, now);
@@ -33,7 +34,7 @@ export class KnexLeadRepository implements LeadRepository {
   async reload(leadId: number, now: Date): Promise<ClaimedLead | null> {
     const row = await this.knex('campaign_leads')
       .where('id', leadId)
-      .select('id', 'campaign_id', 'debt_id', 'person_id', 'attempts', 'outcome_counts')
+      .select('id', 'campaign_id', 'debt_id', 'person_id', 'attempts', 'outcome_counts', 'owner_agent_id')
       .first();
     if (!row) return null;
     const [lead] = await this.enrich([row as ClaimedRow], row.campaign_id, now);
@@ -96,6 +97,7 @@ export class KnexLeadRepository implements LeadRepository {
         personId: r.person_id,
         attempts: r.attempts,
         outcomeCounts: r.outcome_counts ?? {},
+        ownerAgentId: r.owner_agent_id ?? null,
         person: {
           role: role?.role ?? 'debtor',
           hasThirdPartyConsent: Boolean(role?.has_third_party_consent),

@@ -18,6 +18,8 @@ export type { DialerDeps, RunningCampaign } from './dialer-types.js';
 const MAX_SKIPS_PER_TICK = 200;
 /** Backstop in the dialplan: how long it holds a live person if this process is gone (docs/asterisk). */
 const BACKSTOP_DROP_SECONDS = 4;
+/** An agent-owned callback whose agent is busy or away is looked at again after this. */
+const OWNER_BUSY_RETRY_MS = 5 * 60_000;
 
 interface Approved {
   decision: Extract<DialDecision, { allowed: true }>;
@@ -213,12 +215,26 @@ export class DialerService {
     if (!approved) return 'skipped';
     // The agent is reserved before the call is placed (progressive) or the lead shown (preview),
     // so a live answer always has one.
-    const agent = await this.deps.agents.reserveFree(
-      def.agentGroup,
-      attemptId,
-      campaign.id,
-      this.deps.clock.now(),
-    );
+    const now = this.deps.clock.now();
+    const agent =
+      lead.ownerAgentId === null
+        ? await this.deps.agents.reserveFree(def.agentGroup, attemptId, campaign.id, now)
+        : await this.deps.agents.reserveAgent(lead.ownerAgentId, attemptId, campaign.id, now);
+    if (!agent && lead.ownerAgentId !== null) {
+      // An agent-owned callback waits for its agent (VICIdial USERONLY); the wait is on record too.
+      const retryAt = new Date(now.getTime() + OWNER_BUSY_RETRY_MS);
+      await this.deps.attempts.recordDecision({
+        ...approved.base,
+        phoneId: null,
+        phoneE164: null,
+        decision: 'skip',
+        reasonCodes: ['owner-agent-unavailable'],
+        detail: { ownerAgentId: lead.ownerAgentId, retryAt },
+        reservedAgentId: null,
+      });
+      await this.deps.leads.update(lead.leadId, { state: 'ready', nextAttemptAt: retryAt });
+      return 'skipped';
+    }
     if (!agent) {
       await this.deps.leads.update(lead.leadId, { state: 'ready' });
       return 'stop';

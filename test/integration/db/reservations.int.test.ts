@@ -57,4 +57,13 @@ describe('reservations under concurrency (two dialers)', () => {
       await other.destroy();
     }
   });
+
+  it('reserves a named agent only when it is ready with its phone leg up (agent-owned callbacks)', async () => {
+    const ready = await insertAgent(db.knex, 'owner-ready', ['g3']);
+    const paused = await insertAgent(db.knex, 'owner-paused', ['g3'], 'paused');
+    const repo = new KnexAgentRepository(db.knex);
+    expect(await repo.reserveAgent(paused.agentId, 'a-1', 'c1', new Date())).toBeNull();
+    expect((await repo.reserveAgent(ready.agentId, 'a-2', 'c1', new Date()))?.currentAttemptId).toBe('a-2');
+    expect(await repo.reserveAgent(ready.agentId, 'a-3', 'c1', new Date())).toBeNull();
+  });
 });

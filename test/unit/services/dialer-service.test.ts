@@ -190,6 +190,32 @@ describe('DialerService (progressive)', () => {
   });
 });
 
+describe('DialerService (agent-owned callbacks)', () => {
+  it('gives the call to the owning agent only, even when another agent has waited longer', async () => {
+    const agents = [
+      buildAgent(1, { stateSince: new Date(0) }),
+      buildAgent(2, { stateSince: new Date(1000) }),
+    ];
+    const { dialer, attempts } = setup(agents, [buildLead(1, { ownerAgentId: 2 })]);
+    await dialer.tick();
+    expect(attempts.decisions).toMatchObject([{ decision: 'dial', reservedAgentId: 2 }]);
+  });
+
+  it('waits for a busy owner, with the wait on record', async () => {
+    const agents = [buildAgent(1), buildAgent(2, { state: 'paused' })];
+    const { dialer, telephony, attempts, leads } = setup(agents, [buildLead(1, { ownerAgentId: 2 })]);
+    await dialer.tick();
+    expect(telephony.originates).toHaveLength(0);
+    expect(attempts.decisions).toMatchObject([
+      { decision: 'skip', reasonCodes: ['owner-agent-unavailable'] },
+    ]);
+    expect(leads.updates.at(-1)?.update).toEqual({
+      state: 'ready',
+      nextAttemptAt: new Date(NOW.getTime() + 5 * 60_000),
+    });
+  });
+});
+
 describe('DialerService (preview)', () => {
   const previewCampaign = { dial: { mode: 'preview', maxLines: 10, previewTimeout: '1s' } };
 
