@@ -145,14 +145,12 @@ export class KnexAgentRepository implements AgentRepository {
         .skipLocked()
         .first();
       if (!row) return null;
-      await trx('agents')
-        .where('id', row.id)
-        .update({
-          state: 'reserved',
-          state_since: now,
-          current_attempt_id: attemptId,
-          current_campaign_id: campaignId,
-        });
+      await trx('agents').where('id', row.id).update({
+        state: 'reserved',
+        state_since: now,
+        current_attempt_id: attemptId,
+        current_campaign_id: campaignId,
+      });
       await trx('agent_state_changes').insert({
         agent_id: row.id,
         from_state: 'ready',
