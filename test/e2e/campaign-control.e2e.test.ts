@@ -8,6 +8,7 @@ async function login(baseUrl: string, username: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'demo' }),
   });
+  expect(res.status, `login as ${username}: ${await res.clone().text()}`).toBe(200);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 

@@ -1,0 +1,178 @@
+/**
+ * Black-box command line for the compliance engine (issue #3 item 8):
+ *   npm run --silent cli -- compliance check --input FILE|-
+ * Reads JSON Lines (one self-contained scenario per line), writes one decision per line. A bad line
+ * yields {"line": n, "error": "..."} and the run goes on; exit code 1 if any line had an error.
+ * Formats: docs/compliance-cli.md.
+ */
+import { readFileSync } from 'node:fs';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { decideCompliance } from '../domain/compliance/engine/decide-compliance.js';
+import { RULE_SETS } from '../domain/compliance/engine/rule-sets.js';
+import { PERSON_FLAGS, PERSON_ROLES, type ComplianceInput } from '../domain/compliance/engine/types.js';
+import { zonesForRegion } from '../domain/timezones/region-zones.js';
+
+const isoInstant = z.iso.datetime({ offset: true, message: 'write an ISO 8601 instant with an offset' });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write local time as HH:MM');
+const zoneName = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' });
+
+const scenarioSchema = z
+  .object({
+    ruleSet: z.string().refine((id) => RULE_SETS.has(id), {
+      error: (iss) => `unknown rule set "${String(iss.input)}" (known: ${[...RULE_SETS.keys()].join(', ')})`,
+    }),
+    now: isoInstant,
+    channel: z.enum(['call', 'message']).optional(),
+    person: z.object({
+      id: z.string().min(1).default('person'),
+      role: z.enum(PERSON_ROLES).default('debtor'),
+      flags: z.array(z.enum(PERSON_FLAGS)).default([]),
+      thirdPartyConsent: z.boolean().default(false),
+      quietHours: z.object({ before: hhmm.optional(), after: hhmm.optional() }).optional(),
+    }),
+    debt: z.union([z.string().min(1), z.object({ id: z.string().min(1) })]),
+    phone: z.object({
+      e164: z.string().regex(/^\+[1-9]\d{6,14}$/, 'write the number as E.164, e.g. +12125550100'),
+      zones: z
+        .array(z.union([zoneName, z.object({ zone: zoneName, source: z.string().default('input') })]))
+        .optional(),
+      region: z.string().optional(),
+      /** Accepted for the format; zones are not derived from postal codes yet. */
+      postalCode: z.string().optional(),
+      status: z.enum(['ok', 'bad', 'wrong-number']).default('ok'),
+    }),
+    history: z
+      .array(
+        z.object({
+          at: isoInstant,
+          kind: z.enum(['call', 'message']),
+          debtId: z.string().optional(),
+          personId: z.string().optional(),
+          connected: z.boolean().default(false),
+          conversation: z.boolean().default(false),
+          abandoned: z.boolean().optional(),
+          e164: z.string().optional(),
+          consentedUntil: isoInstant.optional(),
+        }),
+      )
+      .default([]),
+    dnc: z.array(z.object({ e164: z.string().optional(), personId: z.string().optional() })).default([]),
+    /** Person flags given at the top level are merged with person.flags. */
+    flags: z.array(z.enum(PERSON_FLAGS)).default([]),
+    extraHolidays: z.array(z.iso.date()).optional(),
+  })
+  .strict();
+
+type Scenario = z.infer<typeof scenarioSchema>;
+
+function candidateZones(phone: Scenario['phone']): ComplianceInput['phone']['zones'] {
+  if (phone.zones !== undefined && phone.zones.length > 0)
+    return phone.zones.map((z) => (typeof z === 'string' ? { zone: z, source: 'input' } : z));
+  if (phone.region === undefined) return [];
+  // "US-MA" carries its country; otherwise the number's country.
+  const prefixed = /^([A-Za-z]{2})-/.exec(phone.region);
+  const country = prefixed?.[1] ?? parsePhoneNumberFromString(phone.e164)?.country;
+  if (country === undefined) return [];
+  return (zonesForRegion(country, phone.region) ?? []).map((zone) => ({
+    zone,
+    source: `region ${phone.region}`,
+  }));
+}
+
+function toInput(s: Scenario): ComplianceInput {
+  const debtId = typeof s.debt === 'string' ? s.debt : s.debt.id;
+  return {
+    ruleSetId: s.ruleSet,
+    now: new Date(s.now),
+    channel: s.channel,
+    person: {
+      id: s.person.id,
+      role: s.person.role,
+      flags: [...new Set([...s.person.flags, ...s.flags])],
+      hasThirdPartyConsent: s.person.thirdPartyConsent,
+      quietBeforeLocal: s.person.quietHours?.before ?? null,
+      quietAfterLocal: s.person.quietHours?.after ?? null,
+    },
+    debtId,
+    phone: { e164: s.phone.e164, zones: candidateZones(s.phone), status: s.phone.status },
+    history: s.history.map((h) => ({
+      at: new Date(h.at),
+      kind: h.kind,
+      debtId: h.debtId ?? debtId,
+      personId: h.personId ?? s.person.id,
+      connected: h.connected || h.conversation,
+      conversation: h.conversation,
+      ...(h.abandoned === undefined ? {} : { abandoned: h.abandoned }),
+      ...(h.e164 === undefined ? {} : { e164: h.e164 }),
+      ...(h.consentedUntil === undefined ? {} : { consentedUntil: new Date(h.consentedUntil) }),
+    })),
+    dnc: s.dnc,
+    ...(s.extraHolidays === undefined ? {} : { extraHolidays: s.extraHolidays }),
+  };
+}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(line)'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Decides one line; returns the JSON to print and whether it was an error. */
+function checkLine(text: string, lineNo: number): { output: unknown; isError: boolean } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { output: { line: lineNo, error: `invalid JSON: ${(err as Error).message}` }, isError: true };
+  }
+  const parsed = scenarioSchema.safeParse(json);
+  if (!parsed.success) return { output: { line: lineNo, error: formatIssues(parsed.error) }, isError: true };
+  try {
+    const d = decideCompliance(toInput(parsed.data));
+    return {
+      output: {
+        allowed: d.allowed,
+        ruleIds: d.ruleIds,
+        zones: d.zones,
+        localTimes: d.localTimes,
+        retryAt: d.allowed ? null : (d.retryAt?.toISOString() ?? null),
+        counters: d.counters,
+        reasons: d.allowed ? [] : d.reasons,
+      },
+      isError: false,
+    };
+  } catch (err) {
+    return { output: { line: lineNo, error: (err as Error).message }, isError: true };
+  }
+}
+
+function complianceCheck(inputPath: string): number {
+  const text = readFileSync(inputPath === '-' ? 0 : inputPath, 'utf8');
+  let hadError = false;
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const { output, isError } = checkLine(line, index + 1);
+    hadError ||= isError;
+    process.stdout.write(`${JSON.stringify(output)}\n`);
+  });
+  return hadError ? 1 : 0;
+}
+
+const USAGE = 'usage: cli compliance check --input FILE|-';
+
+function main(argv: readonly string[]): number {
+  const [area, command, ...rest] = argv;
+  if (area === 'compliance' && command === 'check') {
+    const at = rest.indexOf('--input');
+    const path = at >= 0 ? rest[at + 1] : undefined;
+    if (path !== undefined) return complianceCheck(path);
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));
