@@ -8,7 +8,10 @@ async function login(baseUrl: string, username: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'demo' }),
   });
-  expect(res.status, `login as ${username}: ${await res.clone().text()}`).toBe(200);
+  // Read the whole body: express-session saves the session before the response's last byte, so a
+  // client that acts on the headers alone can overtake the save.
+  const body = await res.text();
+  expect(res.status, `login as ${username}: ${body}`).toBe(200);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
@@ -69,5 +72,20 @@ describe('pausing and starting a campaign', () => {
     expect(form.status).toBe(303);
     for (let i = 0; i < 100 && originates(stack) === whilePaused; i += 1) await sleep(200);
     expect(originates(stack)).toBeGreaterThan(whilePaused);
+  });
+
+  it('a session is usable the moment the login response’s headers arrive', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      const res = await fetch(`${stack.baseUrl}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'manager', password: 'demo' }),
+      });
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      // The next request goes out before this response's body is read.
+      const me = await fetch(`${stack.baseUrl}/api/session`, { headers: { cookie } });
+      expect(me.status).toBe(200);
+      await Promise.all([res.text(), me.text()]);
+    }
   });
 });

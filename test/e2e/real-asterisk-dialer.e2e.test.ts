@@ -49,6 +49,7 @@ async function login(baseUrl: string, username: string): Promise<string> {
     body: JSON.stringify({ username, password: 'demo' }),
   });
   expect(res.status).toBe(200);
+  await res.text(); // the session is saved before the body's last byte (express-session)
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 

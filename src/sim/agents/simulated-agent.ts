@@ -53,15 +53,24 @@ export class SimulatedAgent {
     this.random = mulberry32(o.seed);
   }
 
-  private async call(method: string, path: string, body?: unknown): Promise<Response> {
+  /**
+   * One API call, body read to the end: express-session saves the session before the response's
+   * last byte, and an unread body would also keep the connection busy.
+   */
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ ok: boolean; status: number; text: string }> {
     const res = await fetch(`${this.o.baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', cookie: this.cookie },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    const text = await res.text();
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    return res;
+    return { ok: res.ok, status: res.status, text };
   }
 
   async start(): Promise<void> {
@@ -80,7 +89,7 @@ export class SimulatedAgent {
     try {
       const res = await this.call('GET', '/api/agent/me');
       if (!res.ok) return;
-      const view = (await res.json()) as AgentView;
+      const view = JSON.parse(res.text) as AgentView;
       const { state, isLegUp } = view.agent;
       if (state === 'paused' && isLegUp) await this.call('POST', '/api/agent/ready');
       else if (state === 'offline') await this.call('POST', '/api/agent/login');
@@ -138,9 +147,7 @@ export class SimulatedAgent {
       this.dispositionsSent += 1;
       this.wrapUpUntil.delete(call.attemptId);
     } else {
-      this.o.log?.(
-        `simulated agent ${this.o.username}: disposition refused (${res.status}) ${await res.text()}`,
-      );
+      this.o.log?.(`simulated agent ${this.o.username}: disposition refused (${res.status}) ${res.text}`);
     }
   }
 

@@ -1,7 +1,7 @@
 /** Sign-in form, sign-out, and "/" which sends each role to its start page. */
 import { Router, type Request, type Response } from 'express';
 import { AppError, ConflictError } from '../../../domain/errors.js';
-import { authenticate } from '../routes/auth.js';
+import { authenticate, saveSession } from '../routes/auth.js';
 import { isLocale, resolveLocale, translator } from '../i18n.js';
 import { homeOf, safeNextPath } from '../view-models/layout.js';
 import type { WebContext } from '../web-context.js';
@@ -72,6 +72,7 @@ export function authPages(ctx: WebContext): Router {
     req.session.role = user.role;
     req.session.displayName = user.display_name;
     req.session.locale = isLocale(chosenLang) ? chosenLang : user.locale;
+    await saveSession(req);
     res.redirect(303, safeNextPath(body.next) ?? homeOf(user.role));
   });
 

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../../domain/errors.js';
 import { verifyPassword } from '../password.js';
@@ -15,6 +15,15 @@ export function requireRole(...roles: Role[]): RequestHandler {
     }
     next();
   };
+}
+
+/**
+ * Stores the session before the response starts. express-session would otherwise save it while the
+ * body's last byte is held back, after the headers went out, and a client that acts on the headers
+ * (a browser following the login redirect, a script reading only Set-Cookie) could arrive first.
+ */
+export function saveSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 }
 
 export async function authenticate(ctx: WebContext, body: unknown) {
@@ -38,6 +47,7 @@ export function authRoutes(ctx: WebContext): Router {
     req.session.role = user.role;
     req.session.displayName = user.display_name;
     req.session.locale = user.locale;
+    await saveSession(req);
     res.json({ userId: user.id, role: user.role, displayName: user.display_name, locale: user.locale });
   });
   r.delete('/api/session', (req, res) => {
