@@ -20,6 +20,23 @@ export interface ClaimedLead {
   phones: PhoneForDecision[];
   isPersonDnc: boolean;
   dncNumbers: Set<string>;
+  /** The person's calls and messages of the last HISTORY_DAYS, across every campaign and phone. */
+  history: ContactHistoryEntry[];
+}
+
+/** How far back the history goes: the longest counter window (230-FZ calendar month, Reg F 7 days). */
+export const HISTORY_DAYS = 35;
+
+export interface ContactHistoryEntry {
+  at: Date;
+  kind: 'call' | 'message';
+  debtId: number;
+  personId: number;
+  e164: string | null;
+  /** The call's system outcome; null while the call is still in progress. */
+  outcome: string | null;
+  /** The agent's disposition said a telephone conversation took place. */
+  isConversation: boolean;
 }
 
 export interface LeadUpdate {

@@ -159,6 +159,7 @@ export function buildLead(id: number, over: Partial<ClaimedLead> = {}): ClaimedL
     ],
     isPersonDnc: false,
     dncNumbers: new Set(),
+    history: [],
     ...over,
   };
 }

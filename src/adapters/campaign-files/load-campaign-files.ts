@@ -14,6 +14,7 @@ import {
 } from '../../domain/campaign/campaign-definition.js';
 import { scriptDefinitionSchema, type ScriptDefinition } from '../../domain/campaign/script-definition.js';
 import { ConfigError } from '../../domain/errors.js';
+import { RULE_SETS } from '../../domain/compliance/engine/rule-sets.js';
 
 export interface LoadedFile<T> {
   file: string;
@@ -104,6 +105,11 @@ export async function loadCampaignFiles(campaignsDir: string): Promise<LoadedCam
     const other = seen.get(c.definition.id);
     if (other) problems.push(`${c.file}: id: "${c.definition.id}" is already used by ${other}`);
     seen.set(c.definition.id, c.file);
+    if (!RULE_SETS.has(c.definition.compliance.ruleSet)) {
+      problems.push(
+        `${c.file}: compliance.ruleSet: unknown rule set "${c.definition.compliance.ruleSet}" (known: ${[...RULE_SETS.keys()].join(', ')})`,
+      );
+    }
     const script = scripts.find((s) => s.definition.id === c.definition.script);
     if (!script) {
       problems.push(

@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import type { ClaimedLead, LeadRepository, LeadUpdate } from '../../ports/lead-repository.js';
+import {
+  HISTORY_DAYS,
+  type ClaimedLead,
+  type ContactHistoryEntry,
+  type LeadRepository,
+  type LeadUpdate,
+} from '../../ports/lead-repository.js';
 
 interface ClaimedRow {
   id: number;
@@ -85,6 +91,7 @@ export class KnexLeadRepository implements LeadRepository {
           .select('e164')
       : [];
     const dncNumbers = new Set(numberDnc.map((d) => d.e164 as string));
+    const history = await this.history(personIds, now);
     const personDncIds = new Set(personDnc.map((d) => Number(d.person_id)));
 
     return rows.map((r) => {
@@ -116,8 +123,55 @@ export class KnexLeadRepository implements LeadRepository {
           })),
         isPersonDnc: personDncIds.has(r.person_id),
         dncNumbers,
+        history: history.filter((h) => h.personId === r.person_id),
       } satisfies ClaimedLead;
     });
+  }
+
+  /** Calls placed (and messages left on machines) to these persons in any campaign, newest first. */
+  private async history(personIds: number[], now: Date): Promise<ContactHistoryEntry[]> {
+    const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
+    const rows = await this.knex('call_attempts as a')
+      .leftJoin('call_attempt_events as e', function () {
+        this.on('e.attempt_id', 'a.id').andOnVal('e.event', 'ended');
+      })
+      .leftJoin('call_attempt_events as m', function () {
+        this.on('m.attempt_id', 'a.id').andOnVal('m.event', 'machine-message');
+      })
+      .leftJoin('dispositions as d', 'd.attempt_id', 'a.id')
+      .whereIn('a.person_id', personIds)
+      .where('a.decision', 'dial')
+      .where('a.decided_at', '>=', since)
+      .select(
+        'a.decided_at',
+        'a.debt_id',
+        'a.person_id',
+        'a.phone_e164',
+        'e.outcome',
+        'd.is_conversation',
+        'm.occurred_at as message_at',
+      );
+    const entries: ContactHistoryEntry[] = [];
+    for (const r of rows) {
+      const base = { debtId: Number(r.debt_id), personId: Number(r.person_id), e164: r.phone_e164 ?? null };
+      entries.push({
+        ...base,
+        at: new Date(r.decided_at),
+        kind: 'call',
+        outcome: r.outcome ?? null,
+        isConversation: Boolean(r.is_conversation),
+      });
+      // A message left on an answering machine is a "message" for 230-FZ art. 7 p.5 as well.
+      if (r.message_at)
+        entries.push({
+          ...base,
+          at: new Date(r.message_at),
+          kind: 'message',
+          outcome: null,
+          isConversation: false,
+        });
+    }
+    return entries;
   }
 
   async update(leadId: number, u: LeadUpdate): Promise<void> {

@@ -114,6 +114,20 @@ export function classifyCallEnd(e: CallEvidence): SystemOutcome {
   return e.hadChannel ? 'no-answer' : 'failed';
 }
 
+/**
+ * The call reached the dialed number (it rang or was answered). Reg F 1006.14(b)(3): a call that is
+ * not connected to the dialed number — a busy signal, a network "not in service" failure — is not a
+ * placed call for the 7-in-7 count. An outcome not known yet (a call in progress) counts as connected.
+ */
+export function isConnectedToNumber(outcome: SystemOutcome | string | null): boolean {
+  return !(
+    outcome === 'busy' ||
+    outcome === 'congestion' ||
+    outcome === 'invalid-number' ||
+    outcome === 'failed'
+  );
+}
+
 /** A live person answered (the abandonment-rate denominator counts these). */
 export function isLiveAnswer(outcome: SystemOutcome): boolean {
   return outcome === 'connected' || outcome === 'abandoned';

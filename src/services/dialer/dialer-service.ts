@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decideDial, type DialDecision } from '../../domain/compliance/dial-decision.js';
+import { decideCompliance } from '../../domain/compliance/engine/decide-compliance.js';
+import { complianceInputFor } from './compliance-input.js';
 import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
 import { planAfterSystemOutcome } from '../../domain/scheduling/retry-policy.js';
 import type { ClaimedLead } from '../../ports/lead-repository.js';
@@ -23,6 +25,8 @@ const OWNER_BUSY_RETRY_MS = 5 * 60_000;
 
 interface Approved {
   decision: Extract<DialDecision, { allowed: true }>;
+  /** The rule set's counters at the decision, for the record. */
+  ruleSet: { id: string; counters: Record<string, unknown> };
   base: {
     id: string;
     campaignId: string;
@@ -186,7 +190,47 @@ export class DialerService {
       callerId: def.callerId.number,
       decidedAt: now,
     };
-    if (decision.allowed) return { decision, base };
+    if (decision.allowed) {
+      // The campaign's windows chose the phone; the rule set (Reg F, 230-FZ…) decides on the person's
+      // whole history across campaigns. Both must allow.
+      const verdict = decideCompliance(
+        complianceInputFor(lead, def.compliance.ruleSet, now, {
+          e164: decision.phone.e164,
+          zones: decision.zones,
+        }),
+      );
+      if (verdict.allowed) {
+        return {
+          decision: { ...decision, ruleIds: [...decision.ruleIds, ...verdict.ruleIds] },
+          base,
+          ruleSet: { id: def.compliance.ruleSet, counters: verdict.counters },
+        };
+      }
+      await this.deps.attempts.recordDecision({
+        ...base,
+        phoneId: decision.phone.id,
+        phoneE164: decision.phone.e164,
+        decision: 'skip',
+        reasonCodes: verdict.reasons.map((r) => `${r.ruleId}:${r.code}`),
+        detail: {
+          ruleSet: def.compliance.ruleSet,
+          ruleIds: verdict.ruleIds,
+          reasons: verdict.reasons,
+          counters: verdict.counters,
+          zones: verdict.zones,
+          localTimes: verdict.localTimes,
+          retryAt: verdict.retryAt,
+        },
+        reservedAgentId: null,
+      });
+      await this.deps.leads.update(
+        lead.leadId,
+        verdict.retryAt
+          ? { state: 'ready', nextAttemptAt: verdict.retryAt }
+          : { state: 'closed', closedReason: verdict.reasons.map((r) => r.code).join(',') },
+      );
+      return null;
+    }
     await this.deps.attempts.recordDecision({
       ...base,
       phoneId: null,
@@ -249,7 +293,7 @@ export class DialerService {
   private async placeCall(
     campaign: RunningCampaign,
     lead: ClaimedLead,
-    { decision, base }: Approved,
+    { decision, base, ruleSet }: Approved,
     agentId: number,
   ): Promise<'placed' | 'stop'> {
     const def = campaign.definition;
@@ -260,7 +304,13 @@ export class DialerService {
       phoneE164: decision.phone.e164,
       decision: 'dial',
       reasonCodes: [],
-      detail: { ruleIds: decision.ruleIds, zones: decision.zones, localTimes: decision.localTimes },
+      detail: {
+        ruleSet: ruleSet.id,
+        ruleIds: decision.ruleIds,
+        counters: ruleSet.counters,
+        zones: decision.zones,
+        localTimes: decision.localTimes,
+      },
       reservedAgentId: agentId,
     });
     const call: CallInFlight = {
@@ -324,7 +374,7 @@ export class DialerService {
   private async offerPreview(
     campaign: RunningCampaign,
     lead: ClaimedLead,
-    { decision, base }: Approved,
+    { decision, base, ruleSet }: Approved,
     agentId: number,
   ) {
     await this.deps.attempts.recordDecision({
@@ -333,7 +383,13 @@ export class DialerService {
       phoneE164: decision.phone.e164,
       decision: 'preview',
       reasonCodes: [],
-      detail: { ruleIds: decision.ruleIds, zones: decision.zones, localTimes: decision.localTimes },
+      detail: {
+        ruleSet: ruleSet.id,
+        ruleIds: decision.ruleIds,
+        counters: ruleSet.counters,
+        zones: decision.zones,
+        localTimes: decision.localTimes,
+      },
       reservedAgentId: agentId,
     });
     const preview: Preview = { attemptId: base.id, campaign, lead, agentId, timer: null };

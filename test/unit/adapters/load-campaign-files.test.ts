@@ -43,11 +43,20 @@ describe('campaign files', () => {
       const good = await fs.readFile('campaigns/us-collections.yaml', 'utf8');
       await fs.writeFile(path.join(dir, 'a.yaml'), good);
       await fs.writeFile(path.join(dir, 'b.yaml'), good.replace(/^dial:/m, 'dial:\n  colour: blue'));
+      await fs.writeFile(
+        path.join(dir, 'c.yaml'),
+        good.replace(/^id: .*$/m, 'id: c-campaign').replace(/ruleSet: .*/, 'ruleSet: XX-NOWHERE'),
+      );
       const err = await loadCampaignFiles(dir).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CampaignFileError);
       const problems = (err as CampaignFileError).problems;
       expect(problems.some((p) => /a\.yaml: script: "us-collections" does not exist/.test(p))).toBe(true);
       expect(problems.some((p) => /b\.yaml:\d+: dial: Unrecognized key: "colour"/.test(p))).toBe(true);
+      expect(
+        problems.some((p) =>
+          /c\.yaml: compliance\.ruleSet: unknown rule set "XX-NOWHERE" \(known: .*US-REG-F/.test(p),
+        ),
+      ).toBe(true);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

@@ -190,6 +190,62 @@ describe('DialerService (progressive)', () => {
   });
 });
 
+describe('DialerService and the campaign’s rule set', () => {
+  const call = (hoursAgo: number, over: Record<string, unknown> = {}) => ({
+    at: new Date(NOW.getTime() - hoursAgo * 3_600_000),
+    kind: 'call' as const,
+    debtId: 1,
+    personId: 1,
+    e164: '+79120000001',
+    outcome: 'connected',
+    isConversation: false,
+    ...over,
+  });
+
+  it('230-FZ: a second conversation the same day is not dialed; the skip says why and when', async () => {
+    const lead = buildLead(1, { history: [call(2, { isConversation: true })] });
+    const { dialer, telephony, attempts, leads } = setup([buildAgent(1)], [lead]);
+    await dialer.tick();
+    expect(telephony.originates).toHaveLength(0);
+    expect(attempts.decisions[0]).toMatchObject({ decision: 'skip' });
+    expect(attempts.decisions[0]!.reasonCodes.some((c) => c.startsWith('RU-230-CALLS-1-2-8'))).toBe(true);
+    // Next working day 08:00 in Moscow = 05:00 UTC.
+    expect(leads.updates.at(-1)?.update).toEqual({
+      state: 'ready',
+      nextAttemptAt: new Date('2026-11-24T05:00:00.000Z'),
+    });
+  });
+
+  it('Reg F: the 8th placed call in 7 days is not dialed, busy calls do not count', async () => {
+    const usCampaign = { compliance: { ruleSet: 'US-REG-F' } };
+    const placed = Array.from({ length: 7 }, (_, i) => call(10 + i * 20, { outcome: 'no-answer' }));
+    const { dialer: d1, telephony: t1 } = setup(
+      [buildAgent(1)],
+      [buildLead(1, { history: placed })],
+      'progressive',
+      usCampaign,
+    );
+    await d1.tick();
+    expect(t1.originates).toHaveLength(0);
+    const busy = placed.map((h) => ({ ...h, outcome: 'busy' }));
+    const { dialer: d2, telephony: t2 } = setup(
+      [buildAgent(1)],
+      [buildLead(1, { history: busy })],
+      'progressive',
+      usCampaign,
+    );
+    await d2.tick();
+    expect(t2.originates).toHaveLength(1);
+  });
+
+  it('records the rule set and its counters with every dial', async () => {
+    const { dialer, attempts } = setup([buildAgent(1)], [buildLead(1, { history: [call(30)] })]);
+    await dialer.tick();
+    expect(attempts.decisions[0]).toMatchObject({ decision: 'dial', detail: { ruleSet: 'RU-230-FZ' } });
+    expect(attempts.decisions[0]!.detail.counters).toHaveProperty(['RU-230-CALLS-1-2-8:cal_week']);
+  });
+});
+
 describe('DialerService (agent-owned callbacks)', () => {
   it('gives the call to the owning agent only, even when another agent has waited longer', async () => {
     const agents = [
