@@ -109,26 +109,7 @@ export class KnexAgentRepository implements AgentRepository {
         .forUpdate()
         .skipLocked()
         .first();
-      if (!row) return null;
-      await trx('agents').where('id', row.id).update({
-        state: 'reserved',
-        state_since: now,
-        current_attempt_id: attemptId,
-        current_campaign_id: campaignId,
-      });
-      await trx('agent_state_changes').insert({
-        agent_id: row.id,
-        from_state: 'ready',
-        to_state: 'reserved',
-        attempt_id: attemptId,
-        changed_at: now,
-      });
-      const full = await trx('agents as a')
-        .join('users as u', 'u.id', 'a.user_id')
-        .select('a.*', 'u.display_name')
-        .where('a.id', row.id)
-        .first();
-      return toRecord(full);
+      return row ? this.markReserved(trx, row.id, attemptId, campaignId, now) : null;
     });
   }
 
@@ -144,27 +125,37 @@ export class KnexAgentRepository implements AgentRepository {
         .forUpdate()
         .skipLocked()
         .first();
-      if (!row) return null;
-      await trx('agents').where('id', row.id).update({
-        state: 'reserved',
-        state_since: now,
-        current_attempt_id: attemptId,
-        current_campaign_id: campaignId,
-      });
-      await trx('agent_state_changes').insert({
-        agent_id: row.id,
-        from_state: 'ready',
-        to_state: 'reserved',
-        attempt_id: attemptId,
-        changed_at: now,
-      });
-      const full = await trx('agents as a')
-        .join('users as u', 'u.id', 'a.user_id')
-        .select('a.*', 'u.display_name')
-        .where('a.id', row.id)
-        .first();
-      return toRecord(full);
+      return row ? this.markReserved(trx, row.id, attemptId, campaignId, now) : null;
     });
+  }
+
+  /** Within the caller's transaction, after the row was locked: reserve it and log the change. */
+  private async markReserved(
+    trx: Knex.Transaction,
+    agentId: number,
+    attemptId: string,
+    campaignId: string,
+    now: Date,
+  ): Promise<AgentRecord> {
+    await trx('agents').where('id', agentId).update({
+      state: 'reserved',
+      state_since: now,
+      current_attempt_id: attemptId,
+      current_campaign_id: campaignId,
+    });
+    await trx('agent_state_changes').insert({
+      agent_id: agentId,
+      from_state: 'ready',
+      to_state: 'reserved',
+      attempt_id: attemptId,
+      changed_at: now,
+    });
+    const full = await trx('agents as a')
+      .join('users as u', 'u.id', 'a.user_id')
+      .select('a.*', 'u.display_name')
+      .where('a.id', agentId)
+      .first();
+    return toRecord(full);
   }
 
   async countFree(group: string): Promise<number> {
