@@ -293,26 +293,13 @@ export class DialerService {
   private async placeCall(
     campaign: RunningCampaign,
     lead: ClaimedLead,
-    { decision, base, ruleSet }: Approved,
+    approved: Approved,
     agentId: number,
   ): Promise<'placed' | 'stop'> {
     const def = campaign.definition;
+    const { decision, base } = approved;
     const attemptId = base.id;
-    await this.deps.attempts.recordDecision({
-      ...base,
-      phoneId: decision.phone.id,
-      phoneE164: decision.phone.e164,
-      decision: 'dial',
-      reasonCodes: [],
-      detail: {
-        ruleSet: ruleSet.id,
-        ruleIds: decision.ruleIds,
-        counters: ruleSet.counters,
-        zones: decision.zones,
-        localTimes: decision.localTimes,
-      },
-      reservedAgentId: agentId,
-    });
+    await this.recordApproved(approved, 'dial', agentId);
     const call: CallInFlight = {
       attemptId,
       campaign,
@@ -368,20 +355,17 @@ export class DialerService {
     }
   }
 
-  // ------------------------------------------------------------------ preview mode
-
-  /** Shows an approved lead to its reserved agent, who calls it or skips it within previewTimeout. */
-  private async offerPreview(
-    campaign: RunningCampaign,
-    lead: ClaimedLead,
+  /** The approved decision on record: the call placed (dial) or the lead shown to its agent (preview). */
+  private async recordApproved(
     { decision, base, ruleSet }: Approved,
+    kind: 'dial' | 'preview',
     agentId: number,
   ) {
     await this.deps.attempts.recordDecision({
       ...base,
       phoneId: decision.phone.id,
       phoneE164: decision.phone.e164,
-      decision: 'preview',
+      decision: kind,
       reasonCodes: [],
       detail: {
         ruleSet: ruleSet.id,
@@ -392,6 +376,19 @@ export class DialerService {
       },
       reservedAgentId: agentId,
     });
+  }
+
+  // ------------------------------------------------------------------ preview mode
+
+  /** Shows an approved lead to its reserved agent, who calls it or skips it within previewTimeout. */
+  private async offerPreview(
+    campaign: RunningCampaign,
+    lead: ClaimedLead,
+    approved: Approved,
+    agentId: number,
+  ) {
+    await this.recordApproved(approved, 'preview', agentId);
+    const { base } = approved;
     const preview: Preview = { attemptId: base.id, campaign, lead, agentId, timer: null };
     preview.timer = setTimeout(
       () => void this.expirePreview(preview),
