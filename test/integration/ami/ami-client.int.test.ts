@@ -6,21 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AmiClient, type AmiClientTiming } from '../../../src/adapters/ami/ami-client.js';
 import type { AmiEvent, AmiLinkState } from '../../../src/adapters/ami/ami-types.js';
 import { TelephonyError } from '../../../src/domain/errors.js';
+import { waitFor as waitForLong } from '../../support/ami-test-helpers.js';
+
+/** The client suite's waits are short: its server is local and fast. */
+const waitFor = <T>(probe: () => T | undefined | false, what: string, timeoutMs = 5_000) =>
+  waitForLong(probe, what, timeoutMs);
 import { startSimPbx, type SimPbx } from '../../../src/sim/pbx/sim-pbx-server.js';
 
 const USER = 'dialer';
 const SECRET = 'test-secret';
 const FAST: Partial<AmiClientTiming> = { reconnectMinMs: 20, reconnectMaxMs: 100, pingIntervalMs: 60_000 };
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function telephonyError(promise: Promise<unknown>): Promise<TelephonyError> {
   try {

@@ -9,6 +9,7 @@ import { AmiTelephony } from '../../../src/adapters/ami/ami-telephony.js';
 import { classifyCallEnd, type SystemOutcome } from '../../../src/domain/calls/call-outcome.js';
 import type { OriginateRequest, TelephonyEvent } from '../../../src/ports/telephony.js';
 import { startSimPbx, type SimPbx } from '../../../src/sim/pbx/sim-pbx-server.js';
+import { originateRequests, waitFor } from '../../support/ami-test-helpers.js';
 
 const USER = 'dialer';
 const SECRET = 'test-secret';
@@ -18,35 +19,7 @@ const SETTLE_MS = 100;
 
 type Ended = Extract<TelephonyEvent, { kind: 'ended' }>;
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-let seq = 0;
-function request(code: string, overrides: Partial<OriginateRequest> = {}): OriginateRequest {
-  seq += 1;
-  return {
-    attemptId: `att-${Date.now().toString(36)}-${seq}`,
-    campaignId: 'c7',
-    leadId: String(seq),
-    destinationE164: `+12125550${code.padStart(3, '1')}`,
-    callerIdNumber: '5550100',
-    callerIdName: 'ACME Collections',
-    machineMessage: null,
-    ringTimeoutMs: 20_000,
-    amd: false,
-    backstopDropSeconds: 600,
-    abandonMessage: 'vm-goodbye',
-    record: false,
-    ...overrides,
-  };
-}
+const request = originateRequests('att');
 
 describe('AmiTelephony against the simulated PBX', () => {
   let pbx: SimPbx;

@@ -12,40 +12,16 @@ import { AmiTelephony } from '../../../src/adapters/ami/ami-telephony.js';
 import { classifyCallEnd, type SystemOutcome } from '../../../src/domain/calls/call-outcome.js';
 import type { OriginateRequest, TelephonyEvent } from '../../../src/ports/telephony.js';
 import { shouldSkipRealAsterisk, startRealAsterisk, type RealAsterisk } from '../../support/real-asterisk.js';
+import { originateRequests, waitFor } from '../../support/ami-test-helpers.js';
 
 const ROOM = 'agent1001';
 const SETTLE_MS = 200;
 type Ended = Extract<TelephonyEvent, { kind: 'ended' }>;
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-let seq = 0;
-function request(code: string, overrides: Partial<OriginateRequest> = {}): OriginateRequest {
-  seq += 1;
-  return {
-    attemptId: `real-${Date.now().toString(36)}-${seq}`,
-    campaignId: 'c7',
-    leadId: String(seq),
-    destinationE164: `+12125550${code.padStart(3, '1')}`,
-    callerIdNumber: '5550100',
-    callerIdName: 'ACME Collections',
-    machineMessage: null,
-    ringTimeoutMs: 15_000,
-    amd: false,
-    backstopDropSeconds: 30,
-    abandonMessage: 'vm-goodbye',
-    record: false,
-    ...overrides,
-  };
-}
+const request = originateRequests('real', { ringTimeoutMs: 15_000, backstopDropSeconds: 30 });
+/** A real Asterisk is slower than the simulated PBX: longer waits, slower polls. */
+const waitLong = <T>(probe: () => T | undefined | false, what: string, timeoutMs = 20_000) =>
+  waitFor(probe, what, timeoutMs, 20);
 
 describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22', () => {
   let asterisk: RealAsterisk;
@@ -55,12 +31,12 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
   const kinds = (attemptId: string) =>
     events.filter((e) => 'attemptId' in e && e.attemptId === attemptId).map((e) => e.kind);
   const ended = (attemptId: string) =>
-    waitFor(
+    waitLong(
       () => events.find((e): e is Ended => e.kind === 'ended' && e.attemptId === attemptId),
       `ended of ${attemptId}`,
     );
   const next = <K extends TelephonyEvent['kind']>(kind: K, attemptId: string) =>
-    waitFor(
+    waitLong(
       () =>
         events.find(
           (e): e is Extract<TelephonyEvent, { kind: K }> =>
@@ -89,7 +65,7 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
     });
     telephony.onEvent((e) => events.push(e));
     await client.connect();
-    await waitFor(() => telephony.isReady, 'the AMI link');
+    await waitLong(() => telephony.isReady, 'the AMI link');
   }, 300_000);
 
   afterEach(async () => {
@@ -167,7 +143,7 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
       room: ROOM,
       endpoint: `Local/${ROOM}@lab-agent-phone/n`,
     });
-    const legUp = await waitFor(
+    const legUp = await waitLong(
       () => events.find((e) => e.kind === 'agent-leg-up' && e.room === ROOM),
       'agent leg up',
     );
@@ -187,7 +163,10 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
     expect(kinds(req.attemptId)).toEqual(['ringing', 'answered', 'human-waiting', 'connected', 'ended']);
 
     await telephony.hangupAgentLeg(ROOM);
-    await waitFor(() => events.find((e) => e.kind === 'agent-leg-down' && e.room === ROOM), 'agent leg down');
+    await waitLong(
+      () => events.find((e) => e.kind === 'agent-leg-down' && e.room === ROOM),
+      'agent leg down',
+    );
     expect(events.filter((e) => e.kind === 'agent-leg-down')).toHaveLength(1);
   });
 
@@ -234,7 +213,7 @@ describe.skipIf(shouldSkipRealAsterisk)('AmiTelephony against a real Asterisk 22
       Async: 'true',
       ChannelId: first.attemptId,
     });
-    await waitFor(() => responses.length > 0 && responses, 'the OriginateResponse');
+    await waitLong(() => responses.length > 0 && responses, 'the OriginateResponse');
     expect(responses).toEqual(['Failure/0']);
     await client.close();
     await telephony.hangup(waiting.channel);
