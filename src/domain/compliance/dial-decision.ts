@@ -3,7 +3,8 @@
  * Checks the person's flags and preferences, do-not-call entries, the phone's status and the
  * campaign's calling windows in every candidate zone of the phone. The result carries reason codes
  * and what was seen, for the append-only attempt log. When in doubt it denies and says why.
- * (The full rule-set engine with frequency limits is issue #3; it plugs in here.)
+ * Law-specific rules (frequency limits, third-party consent, banned debtors…) are the campaign's
+ * rule set's, decided next by engine/decide-compliance.ts on the phone chosen here.
  */
 import type { CallingWindow } from '../campaign/campaign-definition.js';
 import {
@@ -39,8 +40,6 @@ export interface DialDecisionInput {
   isPersonDnc: boolean;
   /** Numbers on a global or this campaign's DNC list. */
   dncNumbers: ReadonlySet<string>;
-  /** Third parties need recorded consent (230-FZ art. 4 p.5). */
-  requiresThirdPartyConsent: boolean;
 }
 
 export type DialDecision =
@@ -96,12 +95,6 @@ export function decideDial(input: DialDecisionInput): DialDecision {
       input.person.flags.map((f) => `person-flag:${f}`),
       null,
     );
-  if (input.requiresThirdPartyConsent) {
-    ruleIds.push('RU-230-THIRD-PARTIES');
-    if (input.person.role === 'third_party' && !input.person.hasThirdPartyConsent)
-      return deny(['third-party-without-consent'], null);
-  }
-
   const windows = narrowWindows(input.windows, input.person.quietBeforeLocal, input.person.quietAfterLocal);
   ruleIds.push('CALLING-WINDOW');
   if (input.person.quietBeforeLocal !== null || input.person.quietAfterLocal !== null)

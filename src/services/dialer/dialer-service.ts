@@ -178,7 +178,6 @@ export class DialerService {
       phones: lead.phones,
       isPersonDnc: lead.isPersonDnc,
       dncNumbers: lead.dncNumbers,
-      requiresThirdPartyConsent: def.compliance.ruleSet.startsWith('RU-'),
     });
     const base = {
       id: attemptId,

@@ -17,7 +17,6 @@ const input = (over: Partial<DialDecisionInput> = {}): DialDecisionInput => ({
   ],
   isPersonDnc: false,
   dncNumbers: new Set(),
-  requiresThirdPartyConsent: true,
   ...over,
 });
 
@@ -37,10 +36,6 @@ describe('decideDial', () => {
   it('denies a flagged person (refusal of interaction, bankruptcy…)', () => {
     const d = decideDial(input({ person: { ...input().person, flags: ['refused'] } }));
     expect(d).toMatchObject({ allowed: false, reasonCodes: ['person-flag:refused'] });
-  });
-  it('denies a third party without recorded consent (230-FZ art. 4)', () => {
-    const d = decideDial(input({ person: { ...input().person, role: 'third_party' } }));
-    expect(d).toMatchObject({ allowed: false, reasonCodes: ['third-party-without-consent'] });
   });
   it('skips a DNC number and dials the person’s other phone', () => {
     const d = decideDial(
