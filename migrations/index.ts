@@ -4,8 +4,12 @@
  */
 import type { Knex } from 'knex';
 import * as createCoreTables from './20261123000000_create-core-tables.js';
+import * as personReservations from './20261123100000_person-reservations.js';
 
 export const MIGRATIONS: readonly (readonly [
   string,
   { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> },
-])[] = [['20261123000000_create-core-tables.ts', createCoreTables]];
+])[] = [
+  ['20261123000000_create-core-tables.ts', createCoreTables],
+  ['20261123100000_person-reservations.ts', personReservations],
+];

@@ -49,12 +49,35 @@ export interface LeadUpdate {
   lastAttemptAt?: Date;
 }
 
+/** A due lead not taken because its person is held by another lead (in a call, preview or wrap-up). */
+export interface DeferredLead {
+  leadId: number;
+  campaignId: string;
+  debtId: number;
+  personId: number;
+  /** The lead's new next_attempt_at. */
+  retryAt: Date;
+}
+
+export interface ClaimResult {
+  leads: ClaimedLead[];
+  deferred: DeferredLead[];
+}
+
+/** How long a due lead whose person is held elsewhere waits before it is looked at again. */
+export const PERSON_BUSY_RETRY_MS = 5 * 60_000;
+/** A person reservation older than this is taken over (its dialer died without releasing it). */
+export const PERSON_RESERVATION_TTL_MS = 4 * 3_600_000;
+
 export interface LeadRepository {
   /**
    * Atomically takes up to `limit` ready leads of the campaign whose next_attempt_at has come,
-   * oldest first, and marks them "dialing"; two dialers never get the same lead (SKIP LOCKED).
+   * oldest first, marks them "dialing" and reserves their persons. Two dialers never get the same
+   * lead (SKIP LOCKED), and never two leads of the same person at once, in any campaign (the
+   * person reservation, released when the lead leaves dialing/in-call). Due leads whose person is
+   * held are pushed back by PERSON_BUSY_RETRY_MS and returned as `deferred`.
    */
-  claimDue(campaignId: string, now: Date, limit: number): Promise<ClaimedLead[]>;
+  claimDue(campaignId: string, now: Date, limit: number): Promise<ClaimResult>;
   /** The same data as claimDue for a lead this dialer already holds (fresh DNC, phones, flags). */
   reload(leadId: number, now: Date): Promise<ClaimedLead | null>;
   update(leadId: number, update: LeadUpdate): Promise<void>;

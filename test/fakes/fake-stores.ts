@@ -1,14 +1,23 @@
 import type { AgentRecord, AgentRepository, AgentStateChange } from '../../src/ports/agent-repository.js';
 import type { AttemptDecisionRecord, AttemptEventRecord, AttemptLog } from '../../src/ports/attempt-log.js';
 import type { AgentNotice, DialerCommand, EventBus } from '../../src/ports/event-bus.js';
-import type { ClaimedLead, LeadRepository, LeadUpdate } from '../../src/ports/lead-repository.js';
+import type {
+  ClaimedLead,
+  DeferredLead,
+  LeadRepository,
+  LeadUpdate,
+} from '../../src/ports/lead-repository.js';
 
 export class FakeLeadRepository implements LeadRepository {
   readonly updates: { leadId: number; update: LeadUpdate }[] = [];
   readonly badPhones: number[] = [];
   constructor(public due: ClaimedLead[]) {}
+  /** Due leads whose person another dialer holds: handed back once, before the due leads. */
+  deferred: DeferredLead[] = [];
   async claimDue(_campaignId: string, _now: Date, limit: number) {
-    return this.due.splice(0, limit);
+    const deferred = this.deferred;
+    this.deferred = [];
+    return { leads: this.due.splice(0, limit), deferred };
   }
   /** Leads the test changes while the dialer holds them (a DNC arriving during a preview). */
   readonly held = new Map<number, ClaimedLead>();

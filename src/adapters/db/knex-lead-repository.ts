@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import {
   HISTORY_DAYS,
+  PERSON_BUSY_RETRY_MS,
+  PERSON_RESERVATION_TTL_MS,
+  type ClaimResult,
   type ClaimedLead,
   type ContactHistoryEntry,
   type LeadRepository,
@@ -20,21 +23,52 @@ interface ClaimedRow {
 export class KnexLeadRepository implements LeadRepository {
   constructor(private readonly knex: Knex) {}
 
-  async claimDue(campaignId: string, now: Date, limit: number): Promise<ClaimedLead[]> {
-    if (limit <= 0) return [];
-    // FOR UPDATE SKIP LOCKED: concurrent dialers take disjoint leads; the partial index
-    // campaign_leads_due_idx serves the ORDER BY without scanning every lead.
-    const claimed = await this.knex.raw<{ rows: ClaimedRow[] }>(
-      `UPDATE campaign_leads l SET state = 'dialing'
-         FROM (SELECT id FROM campaign_leads
-                WHERE campaign_id = ? AND state = 'ready' AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, priority DESC
-                LIMIT ? FOR UPDATE SKIP LOCKED) due
-        WHERE l.id = due.id
-        RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts, l.owner_agent_id`,
-      [campaignId, now, limit],
+  async claimDue(campaignId: string, now: Date, limit: number): Promise<ClaimResult> {
+    if (limit <= 0) return { leads: [], deferred: [] };
+    const retryAt = new Date(now.getTime() + PERSON_BUSY_RETRY_MS);
+    const expiresAt = new Date(now.getTime() + PERSON_RESERVATION_TTL_MS);
+    // One statement: FOR UPDATE SKIP LOCKED gives concurrent dialers disjoint leads (the partial
+    // index campaign_leads_due_idx serves the ORDER BY); the INSERT … ON CONFLICT on the person's
+    // primary key serialises dialers that picked different leads of the same person, whatever their
+    // campaign: the second waits for the first to commit and then finds the person held.
+    const result = await this.knex.raw<{ rows: (ClaimedRow & { kind: 'claimed' | 'deferred' })[] }>(
+      `WITH due AS (
+         SELECT id, person_id FROM campaign_leads
+          WHERE campaign_id = ? AND state = 'ready' AND next_attempt_at <= ?
+          ORDER BY next_attempt_at, priority DESC
+          LIMIT ? FOR UPDATE SKIP LOCKED),
+       pick AS (SELECT DISTINCT ON (person_id) id, person_id FROM due ORDER BY person_id, id),
+       res AS (
+         INSERT INTO person_reservations AS r (person_id, lead_id, campaign_id, reserved_at, expires_at)
+         SELECT person_id, id, ?, ?, ? FROM pick
+         ON CONFLICT (person_id) DO UPDATE
+            SET lead_id = EXCLUDED.lead_id, campaign_id = EXCLUDED.campaign_id,
+                reserved_at = EXCLUDED.reserved_at, expires_at = EXCLUDED.expires_at
+          WHERE r.expires_at <= EXCLUDED.reserved_at
+         RETURNING lead_id),
+       claimed AS (
+         UPDATE campaign_leads l SET state = 'dialing' FROM res WHERE l.id = res.lead_id
+         RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts,
+                   l.owner_agent_id, 'claimed' AS kind),
+       deferred AS (
+         UPDATE campaign_leads l SET next_attempt_at = ?
+          WHERE l.id IN (SELECT id FROM due) AND l.id NOT IN (SELECT lead_id FROM res)
+         RETURNING l.id, l.campaign_id, l.debt_id, l.person_id, l.attempts, l.outcome_counts,
+                   l.owner_agent_id, 'deferred' AS kind)
+       SELECT * FROM claimed UNION ALL SELECT * FROM deferred`,
+      [campaignId, now, limit, campaignId, now, expiresAt, retryAt],
     );
-    return this.enrich(claimed.rows, campaignId, now);
+    const claimed = result.rows.filter((r) => r.kind === 'claimed');
+    const deferred = result.rows
+      .filter((r) => r.kind === 'deferred')
+      .map((r) => ({
+        leadId: Number(r.id),
+        campaignId: r.campaign_id,
+        debtId: Number(r.debt_id),
+        personId: Number(r.person_id),
+        retryAt,
+      }));
+    return { leads: await this.enrich(claimed, campaignId, now), deferred };
   }
 
   async reload(leadId: number, now: Date): Promise<ClaimedLead | null> {

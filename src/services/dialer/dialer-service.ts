@@ -10,12 +10,17 @@ import { decideCompliance } from '../../domain/compliance/engine/decide-complian
 import { complianceInputFor } from './compliance-input.js';
 import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
 import { planAfterSystemOutcome } from '../../domain/scheduling/retry-policy.js';
-import type { ClaimedLead } from '../../ports/lead-repository.js';
+import type { ClaimedLead, DeferredLead } from '../../ports/lead-repository.js';
 import { CallSupervisor } from './call-supervisor.js';
 import type { CallInFlight, DialerDeps, RunningCampaign } from './dialer-types.js';
 
 export type { DialerDeps, RunningCampaign } from './dialer-types.js';
 
+/**
+ * One person, one call at a time across every dialer and campaign: the reservation taken with the
+ * lead (LeadRepository.claimDue) keeps frequency counters from racing (issue #3, item 4).
+ */
+const PERSON_RESERVATION_RULE = 'DIALER-ONE-CALL-PER-PERSON';
 /** Leads skipped in one tick before the tick yields (a wall of uncallable leads must not stall dialing). */
 const MAX_SKIPS_PER_TICK = 200;
 /** Backstop in the dialplan: how long it holds a live person if this process is gone (docs/asterisk). */
@@ -147,8 +152,14 @@ export class DialerService {
       });
       let skips = 0;
       while (dials > 0 && skips < MAX_SKIPS_PER_TICK && this.deps.telephony.isReady) {
-        const [lead] = await this.deps.leads.claimDue(campaign.id, this.deps.clock.now(), 1);
-        if (!lead) break;
+        const claim = await this.deps.leads.claimDue(campaign.id, this.deps.clock.now(), 1);
+        for (const deferred of claim.deferred) await this.recordPersonBusy(campaign, deferred);
+        skips += claim.deferred.length;
+        const [lead] = claim.leads;
+        if (!lead) {
+          if (claim.deferred.length > 0) continue;
+          break;
+        }
         const placed = await this.decideAndPlace(campaign, lead);
         if (placed === 'placed') dials -= 1;
         else if (placed === 'skipped') skips += 1;
@@ -157,6 +168,26 @@ export class DialerService {
     } finally {
       this.ticking.delete(campaign.id);
     }
+  }
+
+  /** A due lead whose person another lead holds (a call, preview or wrap-up elsewhere): on record. */
+  private async recordPersonBusy(campaign: RunningCampaign, deferred: DeferredLead): Promise<void> {
+    await this.deps.attempts.recordDecision({
+      id: randomUUID(),
+      campaignId: campaign.id,
+      leadId: deferred.leadId,
+      personId: deferred.personId,
+      debtId: deferred.debtId,
+      dialMode: campaign.definition.dial.mode,
+      callerId: campaign.definition.callerId.number,
+      decidedAt: this.deps.clock.now(),
+      phoneId: null,
+      phoneE164: null,
+      decision: 'skip',
+      reasonCodes: [`${PERSON_RESERVATION_RULE}:person-in-contact`],
+      detail: { ruleIds: [PERSON_RESERVATION_RULE], retryAt: deferred.retryAt },
+      reservedAgentId: null,
+    });
   }
 
   /**

@@ -25,7 +25,7 @@ describe('reservations under concurrency (two dialers)', () => {
       const claims = await Promise.all(
         Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claimDue('c1', now, 5)),
       );
-      const ids = claims.flat().map((l) => l.leadId);
+      const ids = claims.flatMap((c) => c.leads).map((l) => l.leadId);
       expect(ids.length).toBe(60);
       expect(new Set(ids).size).toBe(60);
       const states = await db.knex('campaign_leads').where('campaign_id', 'c1').distinct('state');

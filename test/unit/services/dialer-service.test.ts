@@ -95,6 +95,20 @@ describe('DialerService (progressive)', () => {
     expect(telephony.originates.map((o) => o.leadId)).toEqual(['2']);
   });
 
+  it('logs a due lead whose person another dialer holds as a skip, and goes on dialing', async () => {
+    const { dialer, telephony, attempts, leads } = setup();
+    const retryAt = new Date(NOW.getTime() + 300_000);
+    leads.deferred = [{ leadId: 9, campaignId: 'c', debtId: 9, personId: 9, retryAt }];
+    await dialer.tick();
+    expect(telephony.originates).toHaveLength(2);
+    const skip = attempts.decisions.find((d) => d.leadId === 9)!;
+    expect(skip).toMatchObject({
+      decision: 'skip',
+      reasonCodes: ['DIALER-ONE-CALL-PER-PERSON:person-in-contact'],
+    });
+    expect(skip.detail).toMatchObject({ retryAt });
+  });
+
   it('never retries a refused Originate itself: the agent is freed and the lead comes back later', async () => {
     const { dialer, telephony, agents, leads, attempts } = setup([buildAgent(1)], [buildLead(1)]);
     telephony.failNextOriginate = true;
