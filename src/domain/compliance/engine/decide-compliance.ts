@@ -4,7 +4,6 @@
  * instant to the next until all rules allow (a fixed point). When in doubt (no zone, an invalid
  * zone, a bad timestamp) it denies and says why.
  */
-import { IANAZone } from 'luxon';
 import type { CallingWindow } from '../../campaign/campaign-definition.js';
 import {
   checkCallingWindows,
@@ -12,6 +11,7 @@ import {
   type HolidayCalendar,
   type LocalTimeSeen,
 } from '../calling-window.js';
+import { isIanaZone } from '../../timezones/zone-clock.js';
 import { caOntarioCalendar } from './ca-on-holidays.js';
 import { resolveRuleSet } from './rule-sets.js';
 import { countersOf, evaluateRule, type RuleContext } from './rules.js';
@@ -36,10 +36,17 @@ function isValidDate(d: unknown): d is Date {
   return d instanceof Date && Number.isFinite(d.getTime());
 }
 
+const STANDARD_CALENDARS: Record<HolidayCalendarName, HolidayCalendar> = {
+  none: NO_HOLIDAYS,
+  'ru-production': ruProductionCalendar(),
+  'ca-on-statutory': caOntarioCalendar(),
+};
+
 function calendarsFor(input: ComplianceInput): Record<HolidayCalendarName, HolidayCalendar> {
   const extra = input.extraHolidays ?? [];
+  if (extra.length === 0) return STANDARD_CALENDARS;
   return {
-    none: extra.length === 0 ? NO_HOLIDAYS : (_zone, isoDate) => extra.includes(isoDate),
+    none: (_zone, isoDate) => extra.includes(isoDate),
     'ru-production': ruProductionCalendar({ extraNonWorkingDays: extra }),
     'ca-on-statutory': caOntarioCalendar(extra),
   };
@@ -52,12 +59,9 @@ function localTimesFor(rules: readonly RuleSpec[], ctx: RuleContext, at: Date): 
     : checkCallingWindows(at, ctx.zones, ALL_DAY).seen;
 }
 
-/** Throws UnknownRuleSetError for an unknown set id: never a silent allow. */
-export function decideCompliance(input: ComplianceInput): ComplianceDecision {
-  const set = resolveRuleSet(input.ruleSetId);
-  const zones = [...new Set(input.phone.zones.map((z) => z.zone))];
-  const ctx: RuleContext = { input, zones, calendars: calendarsFor(input) };
-  const deniedEarly = (ruleId: string, code: string, text: string): ComplianceDecision => ({
+/** A denial found before any rule ran (bad input): never lifts by itself. */
+function deniedEarly(zones: string[], ruleId: string, code: string, text: string): ComplianceDecision {
+  return {
     allowed: false,
     ruleIds: [ruleId],
     reasons: [{ ruleId, code, text }],
@@ -65,27 +69,47 @@ export function decideCompliance(input: ComplianceInput): ComplianceDecision {
     localTimes: [],
     counters: {},
     retryAt: null,
-  });
+  };
+}
 
-  const badTimes = [
-    input.now,
-    ...input.history.flatMap((e) => (e.consentedUntil === undefined ? [e.at] : [e.at, e.consentedUntil])),
-  ];
-  if (!badTimes.every(isValidDate))
+/** Throws UnknownRuleSetError for an unknown set id: never a silent allow. */
+export function decideCompliance(input: ComplianceInput): ComplianceDecision {
+  const set = resolveRuleSet(input.ruleSetId);
+  const zones = [...new Set(input.phone.zones.map((z) => z.zone))];
+  const ctx: RuleContext = {
+    input,
+    zones,
+    calendars: calendarsFor(input),
+    isSearching: false,
+    memo: new Map(),
+  };
+  const hasBadTime =
+    !isValidDate(input.now) ||
+    input.history.some(
+      (e) => !isValidDate(e.at) || (e.consentedUntil !== undefined && !isValidDate(e.consentedUntil)),
+    );
+  if (hasBadTime)
     return deniedEarly(
+      zones,
       'INPUT-TIMESTAMPS',
       'invalid-timestamp',
       'a timestamp in the scenario is not a valid instant',
     );
   if (zones.length === 0)
     return deniedEarly(
+      zones,
       'TIME-ZONE-KNOWN',
       'no-time-zone-known',
       `no candidate time zone is known for ${input.phone.e164}`,
     );
-  const invalid = zones.filter((z) => !IANAZone.isValidZone(z));
+  const invalid = zones.filter((z) => !isIanaZone(z));
   if (invalid.length > 0)
-    return deniedEarly('TIME-ZONE-KNOWN', 'invalid-time-zone', `not IANA time zones: ${invalid.join(', ')}`);
+    return deniedEarly(
+      zones,
+      'TIME-ZONE-KNOWN',
+      'invalid-time-zone',
+      `not IANA time zones: ${invalid.join(', ')}`,
+    );
 
   const counters: Record<string, Counter> = {};
   for (const rule of set.rules) {
@@ -96,12 +120,14 @@ export function decideCompliance(input: ComplianceInput): ComplianceDecision {
   const localTimes = localTimesFor(set.rules, ctx, input.now);
 
   const reasons: DenialReason[] = [];
+  const liftAts: (Date | null)[] = [];
   for (const rule of set.rules) {
     const denial = evaluateRule(rule, ctx, input.now);
-    if (denial !== null) reasons.push({ ruleId: rule.id, code: denial.code, text: denial.text });
+    if (denial === null) continue;
+    reasons.push({ ruleId: rule.id, code: denial.code, text: denial.text });
+    liftAts.push(denial.liftAt);
   }
-  if (reasons.length === 0)
-    return { allowed: true, ruleIds: set.rules.map((r) => r.id), zones, localTimes, counters };
+  if (reasons.length === 0) return { allowed: true, ruleIds: [...set.ruleIds], zones, localTimes, counters };
   return {
     allowed: false,
     ruleIds: [...new Set(reasons.map((r) => r.ruleId))],
@@ -109,14 +135,24 @@ export function decideCompliance(input: ComplianceInput): ComplianceDecision {
     zones,
     localTimes,
     counters,
-    retryAt: findRetryAt(set.rules, ctx, input.now),
+    retryAt: findRetryAt(set.rules, ctx, input.now, liftAts),
   };
 }
 
-/** The earliest instant after `now` at which no rule denies, or null when some denial never lifts. */
-function findRetryAt(rules: readonly RuleSpec[], ctx: RuleContext, now: Date): Date | null {
-  let at = now;
-  for (let step = 0; step < MAX_RETRY_STEPS; step++) {
+/**
+ * The earliest instant after `now` at which no rule denies, or null when some denial never lifts.
+ * `liftAtsNow` are the lift instants of the denials already found at `now` (the first step).
+ */
+function findRetryAt(
+  rules: readonly RuleSpec[],
+  ctx: RuleContext,
+  now: Date,
+  liftAtsNow: readonly (Date | null)[],
+): Date | null {
+  if (liftAtsNow.some((liftAt) => liftAt === null)) return null;
+  ctx.isSearching = true;
+  let at = nextCandidate(now, Math.max(...liftAtsNow.map((d) => d!.getTime())));
+  for (let step = 1; step < MAX_RETRY_STEPS; step++) {
     let latest = -Infinity;
     let denied = false;
     for (const rule of rules) {
@@ -127,8 +163,12 @@ function findRetryAt(rules: readonly RuleSpec[], ctx: RuleContext, now: Date): D
       latest = Math.max(latest, denial.liftAt.getTime());
     }
     if (!denied) return at;
-    // Guard against a rule reporting a lift instant that is not in the future.
-    at = new Date(Math.max(latest, at.getTime() + 60_000));
+    at = nextCandidate(at, latest);
   }
   return at;
+}
+
+/** Guards against a rule reporting a lift instant that is not in the future. */
+function nextCandidate(at: Date, latestLiftMs: number): Date {
+  return new Date(Math.max(latestLiftMs, at.getTime() + 60_000));
 }

@@ -230,7 +230,26 @@ const DEFINED: readonly RuleSet[] = [US_REG_F, US_REG_F_MA, UK_OFCOM, CA_CRTC, C
 export const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map(DEFINED.map((s) => [s.id, s]));
 
 /** The flattened rules of a set: preferences, then the parents' rules, then its own. Throws on an unknown id. */
-export function resolveRuleSet(id: string): { id: string; version: string; rules: RuleSpec[] } {
+const resolved = new Map<string, ResolvedRuleSet>();
+
+export interface ResolvedRuleSet {
+  readonly id: string;
+  readonly version: string;
+  readonly rules: readonly RuleSpec[];
+  readonly ruleIds: readonly string[];
+}
+
+/** The set with the sets it extends flattened (person preferences first); resolved once per id. */
+export function resolveRuleSet(id: string): ResolvedRuleSet {
+  let set = resolved.get(id);
+  if (set === undefined) {
+    set = resolveChain(id);
+    resolved.set(id, set);
+  }
+  return set;
+}
+
+function resolveChain(id: string): ResolvedRuleSet {
   const chain: RuleSet[] = [];
   let next: string | undefined = id;
   while (next !== undefined) {
@@ -240,9 +259,11 @@ export function resolveRuleSet(id: string): { id: string; version: string; rules
     chain.unshift(set);
     next = set.extends;
   }
+  const rules = [...PERSON_PREFERENCE_RULES, ...chain.flatMap((s) => s.rules)];
   return {
     id,
     version: chain.map((s) => `${s.id}@${s.version}`).join('+'),
-    rules: [...PERSON_PREFERENCE_RULES, ...chain.flatMap((s) => s.rules)],
+    rules,
+    ruleIds: rules.map((r) => r.id),
   };
 }

@@ -4,9 +4,15 @@
  * rule alone could allow again (null = never by itself). History is fixed: nothing new happens
  * between now and `at`.
  */
-import { DateTime } from 'luxon';
+import { instantOfLocal, localTimeOf } from '../../timezones/zone-clock.js';
 import type { CallingWindow } from '../../campaign/campaign-definition.js';
-import { checkCallingWindows, nextAllowedAt, type HolidayCalendar } from '../calling-window.js';
+import {
+  checkCallingWindows,
+  isInsideEveryZone,
+  minutesOf,
+  nextAllowedAt,
+  type HolidayCalendar,
+} from '../calling-window.js';
 import type {
   ComplianceInput,
   Counter,
@@ -25,6 +31,13 @@ export interface RuleContext {
   input: ComplianceInput;
   zones: readonly string[];
   calendars: Record<HolidayCalendarName, HolidayCalendar>;
+  /** Set while searching for retryAt: only lift instants matter, denial texts are not built. */
+  isSearching?: boolean;
+  /** Per-decision memo: a counter rule's counted history, and its counters at an instant. */
+  memo?: Map<
+    RuleSpec,
+    { entries: HistoryEntry[]; at: Map<number, Record<string, Counter & { liftAt: Date }>> }
+  >;
 }
 
 export interface Denial {
@@ -84,6 +97,47 @@ function countedEntries(rule: CounterRule, ctx: RuleContext): HistoryEntry[] {
   return entries.filter((e) => countsEntry(rule.counts, e)).sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/** The local calendar day, ISO week (Monday first) or month holding `ms` in `zone`, as instants. */
+type CalendarUnit = 'day' | 'week' | 'month';
+/** The last unit computed per zone and kind: decisions close in time fall in the same day/week/month. */
+const lastUnits = new Map<string, Record<CalendarUnit, { start: number; end: number } | undefined>>();
+
+function calendarUnit(zone: string, ms: number, unit: CalendarUnit): { start: number; end: number } {
+  let units = lastUnits.get(zone);
+  if (units === undefined) {
+    units = { day: undefined, week: undefined, month: undefined };
+    lastUnits.set(zone, units);
+  }
+  const last = units[unit];
+  if (last !== undefined && ms >= last.start && ms < last.end) return last;
+  const found = computeCalendarUnit(zone, ms, unit);
+  units[unit] = found;
+  return found;
+}
+
+function computeCalendarUnit(zone: string, ms: number, unit: CalendarUnit): { start: number; end: number } {
+  const t = localTimeOf(zone, ms);
+  switch (unit) {
+    case 'day':
+      return {
+        start: instantOfLocal(zone, t.year, t.month, t.day, 0),
+        end: instantOfLocal(zone, t.year, t.month, t.day + 1, 0),
+      };
+    case 'week': {
+      const monday = t.day - (t.weekday - 1);
+      return {
+        start: instantOfLocal(zone, t.year, t.month, monday, 0),
+        end: instantOfLocal(zone, t.year, t.month, monday + 7, 0),
+      };
+    }
+    case 'month':
+      return {
+        start: instantOfLocal(zone, t.year, t.month, 1, 0),
+        end: instantOfLocal(zone, t.year, t.month + 1, 1, 0),
+      };
+  }
+}
+
 interface PeriodCount {
   used: number;
   /** When `used` drops below `limit` (only meaningful when used >= limit). */
@@ -110,13 +164,11 @@ function countInPeriod(
   let used = 0;
   let liftAt = at;
   for (const zone of zones) {
-    const start = DateTime.fromJSDate(at, { zone }).startOf(period.unit, { useLocaleWeeks: false });
-    const end = start.plus({ [`${period.unit}s`]: 1 });
-    const n = entries.filter(
-      (e) => e.at.getTime() >= start.toMillis() && e.at.getTime() < end.toMillis(),
-    ).length;
+    const { start, end } = calendarUnit(zone, at.getTime(), period.unit);
+    let n = 0;
+    for (const e of entries) if (e.at.getTime() >= start && e.at.getTime() < end) n += 1;
     used = Math.max(used, n);
-    if (n >= limit && end.toMillis() > liftAt.getTime()) liftAt = end.toJSDate();
+    if (n >= limit && end > liftAt.getTime()) liftAt = new Date(end);
   }
   return { used, liftAt };
 }
@@ -127,18 +179,22 @@ export function countersOf(
   ctx: RuleContext,
   at: Date,
 ): Record<string, Counter & { liftAt: Date }> {
-  const entries = countedEntries(rule, ctx);
+  ctx.memo ??= new Map();
+  let memo = ctx.memo.get(rule);
+  if (memo === undefined) {
+    memo = { entries: countedEntries(rule, ctx), at: new Map() };
+    ctx.memo.set(rule, memo);
+  }
+  const known = memo.at.get(at.getTime());
+  if (known !== undefined) return known;
+  const entries = memo.entries;
   const out: Record<string, Counter & { liftAt: Date }> = {};
   for (const { period, limit } of rule.limits) {
     const c = countInPeriod(entries, period, limit, at, ctx.zones);
     out[counterKey(rule, period)] = { used: c.used, limit, window: windowLabel(period), liftAt: c.liftAt };
   }
+  memo.at.set(at.getTime(), out);
   return out;
-}
-
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
 }
 
 function checkWindows(
@@ -149,13 +205,15 @@ function checkWindows(
 ): Denial | null {
   if (windows.length === 0)
     return { code: 'no-window-left', text: 'no calling window remains', liftAt: null };
+  if (isInsideEveryZone(at.getTime(), ctx.zones, windows, calendar)) return null;
+  const liftAt = nextAllowedAt(at, ctx.zones, windows, calendar);
+  if (ctx.isSearching === true) return { code: 'outside-calling-window', text: '', liftAt };
   const check = checkCallingWindows(at, ctx.zones, windows, calendar);
-  if (check.isAllowed) return null;
   const outside = check.seen.filter((s) => !s.isInside).map((s) => `${s.zone} ${s.localTime} (${s.dayKind})`);
   return {
     code: 'outside-calling-window',
     text: `outside the calling window in ${outside.join(', ')}`,
-    liftAt: nextAllowedAt(at, ctx.zones, windows, calendar),
+    liftAt,
   };
 }
 
@@ -228,7 +286,10 @@ export function evaluateRule(rule: RuleSpec, ctx: RuleContext, at: Date): Denial
       const liftAt = new Date(Math.max(...full.map(([, c]) => c.liftAt.getTime())));
       return {
         code: 'frequency-limit',
-        text: full.map(([key, c]) => `${key}: ${c.used} of ${c.limit} (${c.window})`).join('; '),
+        text:
+          ctx.isSearching === true
+            ? ''
+            : full.map(([key, c]) => `${key}: ${c.used} of ${c.limit} (${c.window})`).join('; '),
         liftAt,
       };
     }
@@ -239,7 +300,8 @@ export function evaluateRule(rule: RuleSpec, ctx: RuleContext, at: Date): Denial
       for (const e of ctx.input.history) {
         if (!e.conversation || !inScope(ctx, 'person-debt', e)) continue;
         for (const zone of ctx.zones) {
-          const end = DateTime.fromJSDate(e.at, { zone }).startOf('day').plus({ days: rule.days }).toMillis();
+          const local = localTimeOf(zone, e.at.getTime());
+          const end = instantOfLocal(zone, local.year, local.month, local.day + rule.days, 0);
           if (end > at.getTime() && end > liftAt) liftAt = end;
         }
       }
