@@ -7,7 +7,8 @@
  * Source of every entry: IANA tzdata `zone1970.tab` comments and the `europe`/`asia`/`northamerica`
  * files (2025 releases), e.g. "Asia/Srednekolymsk MSK+08 - Sakha (E); N Kuril Is", "America/Boise
  * Mountain - ID (south); OR (east)". Russian names follow the Constitution art. 65 list, codes are
- * ISO 3166-2:RU / ISO 3166-2:US, the two-digit Russian region codes are the КЛАДР/ФИАС subject codes.
+ * ISO 3166-2:RU / ISO 3166-2:US / ISO 3166-2:CA, the two-digit Russian region codes are the
+ * КЛАДР/ФИАС subject codes.
  */
 
 export interface RegionZones {
@@ -245,6 +246,37 @@ export const US_REGION_ZONES: readonly RegionZones[] = [
   { code: 'US-UM', zones: ['Pacific/Midway', 'Pacific/Wake'], names: ['United States Minor Outlying Islands', 'U.S. Minor Outlying Islands'] },
 ];
 
+/**
+ * Canadian provinces and territories (ISO 3166-2:CA), from the CA lines of tzdata 2025b
+ * `zone1970.tab` ("America/Edmonton Mountain - AB, BC(E), NT(E), SK(W)", "America/Phoenix MST - AZ
+ * (most areas), Creston BC", "America/Panama EST - ON (Atikokan), NU (Coral H)", "America/Puerto_Rico
+ * AST - QC (Lower North Shore)"). CRTC Unsolicited Telecommunications Rules count hours in the called
+ * person's local time too, and the phone number check (zone-data-check.ts) compares against this table.
+ */
+// prettier-ignore
+export const CA_REGION_ZONES: readonly RegionZones[] = [
+  { code: 'CA-AB', zones: ['America/Edmonton'], names: ['Alberta', 'Alta.'] },
+  // East Kootenay is Mountain; Dawson Creek, Fort St John, Fort Nelson and Creston keep MST all year.
+  { code: 'CA-BC', zones: ['America/Vancouver', 'America/Edmonton', 'America/Dawson_Creek', 'America/Fort_Nelson', 'America/Phoenix'], names: ['British Columbia', 'B.C.', 'Colombie-Britannique'] },
+  { code: 'CA-MB', zones: ['America/Winnipeg'], names: ['Manitoba', 'Man.'] },
+  { code: 'CA-NB', zones: ['America/Moncton'], names: ['New Brunswick', 'N.B.', 'Nouveau-Brunswick'] },
+  // Labrador (most areas) is Atlantic with DST; the island and south-east Labrador are Newfoundland time.
+  { code: 'CA-NL', zones: ['America/St_Johns', 'America/Goose_Bay'], names: ['Newfoundland and Labrador', 'Newfoundland', 'Labrador', 'N.L.', 'Terre-Neuve-et-Labrador'] },
+  { code: 'CA-NS', zones: ['America/Halifax', 'America/Glace_Bay'], names: ['Nova Scotia', 'N.S.', 'Nouvelle-Écosse'] },
+  { code: 'CA-NT', zones: ['America/Edmonton', 'America/Inuvik'], names: ['Northwest Territories', 'N.W.T.', 'Territoires du Nord-Ouest'] },
+  { code: 'CA-NU', zones: ['America/Iqaluit', 'America/Rankin_Inlet', 'America/Resolute', 'America/Cambridge_Bay', 'America/Panama'], names: ['Nunavut'] },
+  // North-western Ontario is Central; Atikokan keeps EST all year.
+  { code: 'CA-ON', zones: ['America/Toronto', 'America/Winnipeg', 'America/Panama'], names: ['Ontario', 'Ont.'] },
+  { code: 'CA-PE', zones: ['America/Halifax'], names: ['Prince Edward Island', 'P.E.I.', 'Île-du-Prince-Édouard'] },
+  // The Lower North Shore keeps AST all year (tzdata). The Magdalen Islands keep Atlantic time with
+  // DST; tzdata has no zone of their own, America/Halifax has their rules.
+  { code: 'CA-QC', zones: ['America/Toronto', 'America/Puerto_Rico', 'America/Halifax'], names: ['Quebec', 'Québec', 'Que.', 'Qué.'] },
+  // Lloydminster and the west follow Alberta (America/Edmonton); Swift Current has its own history.
+  { code: 'CA-SK', zones: ['America/Regina', 'America/Swift_Current', 'America/Edmonton'], names: ['Saskatchewan', 'Sask.'] },
+  // Yukon has kept UTC-7 all year since 2020 (tzdata 2020b).
+  { code: 'CA-YT', zones: ['America/Whitehorse', 'America/Dawson'], names: ['Yukon', 'Yukon Territory', 'Y.T.'] },
+];
+
 /** Abbreviations written in addresses, expanded before matching ("Калининградская обл." = "…область"). */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['обл', 'область'],
@@ -350,6 +382,14 @@ function sameZones(a: readonly string[], b: readonly string[]): boolean {
 const INDEXES: ReadonlyMap<string, CountryIndex> = new Map([
   ['RU', buildIndex('RU', RU_REGION_ZONES)],
   ['US', buildIndex('US', US_REGION_ZONES)],
+  ['CA', buildIndex('CA', CA_REGION_ZONES)],
+]);
+
+/** The region tables by ISO 3166-1 country code. */
+export const REGION_TABLES: ReadonlyMap<string, readonly RegionZones[]> = new Map([
+  ['RU', RU_REGION_ZONES],
+  ['US', US_REGION_ZONES],
+  ['CA', CA_REGION_ZONES],
 ]);
 
 /**
@@ -358,6 +398,11 @@ const INDEXES: ReadonlyMap<string, CountryIndex> = new Map([
  * "Калининградская обл.", "Kaliningrad Oblast", "Mass."). Null when the country or region is unknown.
  */
 export function zonesForRegion(countryIso2: string, regionText: string): readonly string[] | null {
+  return regionFor(countryIso2, regionText)?.zones ?? null;
+}
+
+/** The region entry (code, zones, names) that `zonesForRegion` reads; null when unknown. */
+export function regionFor(countryIso2: string, regionText: string): RegionZones | null {
   const country = countryIso2.trim().toUpperCase();
   const index = INDEXES.get(country);
   if (index === undefined) return null;
@@ -366,8 +411,8 @@ export function zonesForRegion(countryIso2: string, regionText: string): readonl
   const key = /^\d$/.test(text) ? `0${text}` : fullKey(text);
   if (key === '') return null;
   const exact = index.byKey.get(key) ?? index.byKey.get(key.replace(/ /g, ''));
-  if (exact !== undefined) return exact.zones;
+  if (exact !== undefined) return exact;
   const core = coreKey(text);
   const loose = core === '' ? undefined : index.byCore.get(core);
-  return loose?.zones ?? null;
+  return loose ?? null;
 }

@@ -1,8 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
+  CA_REGION_ZONES,
   RU_REGION_ZONES,
   US_REGION_ZONES,
+  regionFor,
   zonesForRegion,
 } from '../../../src/domain/timezones/region-zones.js';
 
@@ -158,6 +160,44 @@ describe("zonesForRegion: United States (Reg F 1006.6(b)(1): consumer's location
   });
 });
 
+describe("zonesForRegion: Canada (CRTC rules: the called person's local time)", () => {
+  it.each([
+    ['CA-ON', ['America/Toronto', 'America/Winnipeg', 'America/Panama']],
+    ['Ontario', ['America/Toronto', 'America/Winnipeg', 'America/Panama']],
+    ['Québec', ['America/Toronto', 'America/Puerto_Rico', 'America/Halifax']],
+    ['NL', ['America/St_Johns', 'America/Goose_Bay']],
+    ['Saskatchewan', ['America/Regina', 'America/Swift_Current', 'America/Edmonton']],
+    [
+      'B.C.',
+      [
+        'America/Vancouver',
+        'America/Edmonton',
+        'America/Dawson_Creek',
+        'America/Fort_Nelson',
+        'America/Phoenix',
+      ],
+    ],
+    ['Yukon', ['America/Whitehorse', 'America/Dawson']],
+  ])('%s → %j', (text, zones) => {
+    expect(zonesForRegion('CA', text)).toEqual(zones);
+  });
+
+  it('Newfoundland is UTC-3:30 in winter, Yukon UTC-7 all year', () => {
+    expect(offsetsOf(zonesForRegion('CA', 'CA-NL'))).toEqual([-4, -3.5]);
+    expect(offsetsOf(zonesForRegion('CA', 'CA-YT'))).toEqual([-7]);
+  });
+
+  it('regionFor gives the entry with its code and names', () => {
+    expect(regionFor('CA', 'Nova Scotia')).toMatchObject({
+      code: 'CA-NS',
+      names: expect.arrayContaining(['Nova Scotia']),
+    });
+    expect(regionFor('RU', 'Калининградская обл.')?.code).toBe('RU-KGD');
+    expect(regionFor('RU', '91')?.names[0]).toBe('Республика Крым');
+    expect(regionFor('CA', 'Atlantis')).toBeNull();
+  });
+});
+
 describe('zonesForRegion: unknown input', () => {
   it.each([
     ['RU', 'Атлантида'],
@@ -180,7 +220,7 @@ describe('zonesForRegion: unknown input', () => {
 });
 
 describe('every zone is a valid IANA zone', () => {
-  const all = [...RU_REGION_ZONES, ...US_REGION_ZONES].flatMap((r) =>
+  const all = [...RU_REGION_ZONES, ...US_REGION_ZONES, ...CA_REGION_ZONES].flatMap((r) =>
     r.zones.map((zone) => [r.code ?? r.names[0] ?? '?', zone] as const),
   );
   it.each(all)('%s: %s', (_region, zone) => {
@@ -188,7 +228,7 @@ describe('every zone is a valid IANA zone', () => {
   });
 
   it('every region lists each zone once and at least one', () => {
-    for (const r of [...RU_REGION_ZONES, ...US_REGION_ZONES]) {
+    for (const r of [...RU_REGION_ZONES, ...US_REGION_ZONES, ...CA_REGION_ZONES]) {
       expect(r.zones.length, r.names[0]).toBeGreaterThan(0);
       expect(new Set(r.zones).size, r.names[0]).toBe(r.zones.length);
     }
@@ -198,6 +238,7 @@ describe('every zone is a valid IANA zone', () => {
     for (const [country, table] of [
       ['RU', RU_REGION_ZONES],
       ['US', US_REGION_ZONES],
+      ['CA', CA_REGION_ZONES],
     ] as const) {
       for (const r of table) {
         for (const name of r.names) expect(zonesForRegion(country, name), name).toEqual(r.zones);
