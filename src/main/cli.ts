@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { decideCompliance } from '../domain/compliance/engine/decide-compliance.js';
 import { RULE_SETS } from '../domain/compliance/engine/rule-sets.js';
 import { PERSON_FLAGS, PERSON_ROLES, type ComplianceInput } from '../domain/compliance/engine/types.js';
+import { candidateZonesFor } from '../domain/timezones/candidate-zones.js';
 import { zonesForRegion } from '../domain/timezones/region-zones.js';
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'write an ISO 8601 instant with an offset' });
@@ -72,7 +73,15 @@ type Scenario = z.infer<typeof scenarioSchema>;
 function candidateZones(phone: Scenario['phone']): ComplianceInput['phone']['zones'] {
   if (phone.zones !== undefined && phone.zones.length > 0)
     return phone.zones.map((z) => (typeof z === 'string' ? { zone: z, source: 'input' } : z));
-  if (phone.region === undefined) return [];
+  if (phone.region === undefined) {
+    // Neither zones nor a region: the number's zones (domain/timezones/number-zones.ts). A number that
+    // matches no numbering plan is an error for this line, never a silent "no zone".
+    const byNumber = candidateZonesFor({ e164: phone.e164 });
+    if ('error' in byNumber) throw new Error(`phone.e164: ${byNumber.error}`);
+    return byNumber.bySource.flatMap((s) =>
+      s.zones.map((zone) => ({ zone, source: `${s.source} ${s.basis}` })),
+    );
+  }
   // "US-MA" carries its country; otherwise the number's country.
   const prefixed = /^([A-Za-z]{2})-/.exec(phone.region);
   const country = prefixed?.[1] ?? parsePhoneNumberFromString(phone.e164)?.country;

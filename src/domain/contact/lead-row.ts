@@ -5,7 +5,7 @@
  */
 import { IANAZone } from 'luxon';
 import { parsePhone, phoneTypeFrom, type PhoneType } from './phone-number.js';
-import { zonesForRegion } from '../timezones/region-zones.js';
+import { candidateZonesFor } from '../timezones/candidate-zones.js';
 
 export const PERSON_ROLES = ['debtor', 'guarantor', 'third_party'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
@@ -83,7 +83,8 @@ export interface LeadRowPhone {
   e164: string;
   type: PhoneType;
   candidateZones: string[];
-  zoneSource: 'explicit' | 'region' | null;
+  /** The sources of candidateZones, '+'-joined in precedence order: 'region', 'region+number', … */
+  zoneSource: string | null;
 }
 
 export interface LeadRow {
@@ -209,23 +210,35 @@ export function parseLeadRow(
   const consentText = text(record.third_party_consent).toLowerCase();
   const hasThirdPartyConsent = ['yes', 'y', 'true', '1', 'да'].includes(consentText);
 
-  // The address decides the zone where a law names the place (230-FZ: the debtor's place of residence);
-  // an explicit column overrides; the number's prefix is a later fallback (issue #3).
-  let zones: string[] = [];
-  let zoneSource: LeadRowPhone['zoneSource'] = null;
-  if (explicitZone && IANAZone.isValidZone(explicitZone)) {
-    zones = [explicitZone];
-    zoneSource = 'explicit';
-  } else if (region) {
-    const byRegion = zonesForRegion(
-      country ?? (region.slice(0, 2).toUpperCase() === 'US' ? 'US' : 'RU'),
+  // Candidate zones per phone (src/domain/timezones/candidate-zones.ts): in Russia the address decides
+  // (230-FZ: the debtor's place of residence), elsewhere the address, postal code and number are all
+  // candidates (Reg F 1006.6(b)(1)); the caller allows only the intersection of their windows.
+  const zoneProblems: RowProblem[] = [];
+  const zonesOf = (field: string, e164: string): Pick<LeadRowPhone, 'candidateZones' | 'zoneSource'> => {
+    const candidates = candidateZonesFor({
+      country,
+      explicitZone: explicitZone !== null && IANAZone.isValidZone(explicitZone) ? explicitZone : null,
       region,
-    );
-    if (byRegion) {
-      zones = [...byRegion];
-      zoneSource = 'region';
+      postalCode,
+      e164,
+    });
+    if ('error' in candidates) {
+      zoneProblems.push({ row: rowNumber, field, message: `no time zone known: ${candidates.error}` });
+      return { candidateZones: [], zoneSource: null };
     }
-  }
+    if (candidates.conflict) {
+      const which = candidates.bySource.map((s) => `${s.source} ${s.basis} (${s.zones.join(', ')})`);
+      zoneProblems.push({
+        row: rowNumber,
+        field,
+        message: `time zones disagree: ${which.join('; ')}; calls keep to the hours allowed in all of them`,
+      });
+    }
+    return {
+      candidateZones: candidates.zones,
+      zoneSource: candidates.sources.length > 0 ? candidates.sources.join('+') : null,
+    };
+  };
 
   const phones: LeadRowPhone[] = [];
   const seen = new Set<string>();
@@ -245,8 +258,7 @@ export function parseLeadRow(
     phones.push({
       e164: parsed.e164,
       type: phoneTypeFrom(typeColumn, parsed.numberType),
-      candidateZones: zones,
-      zoneSource,
+      ...zonesOf(field, parsed.e164),
     });
   }
   // A bad number next to a good one is reported, and the row still comes in with the good one.
@@ -255,7 +267,7 @@ export function parseLeadRow(
     if (phoneProblems.length > 0) problems.push(...phoneProblems);
     else problem('phone1', 'no phone number in this row');
   } else {
-    warnings = phoneProblems;
+    warnings = [...phoneProblems, ...zoneProblems];
   }
 
   if (problems.length > 0 || !role) return { problems: [...problems, ...warnings], warnings: [] };

@@ -32,9 +32,52 @@ describe('lead rows', () => {
       { e164: '+79123456789', type: 'mobile', candidateZones: ['Europe/Kaliningrad'], zoneSource: 'region' },
     ]);
   });
-  it('an explicit zone column wins', () => {
-    expect(parseLeadRow({ ...good, timezone: 'Asia/Kamchatka' }, 2).row?.phones[0]?.candidateZones).toEqual([
-      'Asia/Kamchatka',
+  it("an explicit zone that is one of the region's zones narrows it (Sakha spans UTC+9 to UTC+11)", () => {
+    const { row, warnings } = parseLeadRow({ ...good, region: 'Якутия', timezone: 'Asia/Srednekolymsk' }, 2);
+    expect(row?.phones[0]).toMatchObject({ candidateZones: ['Asia/Srednekolymsk'], zoneSource: 'explicit' });
+    expect(warnings).toEqual([]);
+  });
+  it('an explicit zone outside the region is a second candidate, with a warning naming the phone', () => {
+    const { row, warnings } = parseLeadRow({ ...good, timezone: 'Asia/Kamchatka' }, 2);
+    expect(row?.phones[0]).toMatchObject({
+      candidateZones: ['Asia/Kamchatka', 'Europe/Kaliningrad'],
+      zoneSource: 'explicit+region',
+    });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'phone1',
+        message: expect.stringMatching(/^time zones disagree: /),
+      }),
+    ]);
+  });
+  it('Russia: without an address the number decides, and a mobile number gives every Russian zone', () => {
+    const { row } = parseLeadRow({ ...good, region: '', phone2: '+7 (4012) 12-34-56' }, 2);
+    expect(row?.phones[0]?.zoneSource).toBe('number');
+    expect(row?.phones[0]?.candidateZones).toEqual(
+      expect.arrayContaining(['Europe/Kaliningrad', 'Asia/Kamchatka']),
+    );
+    expect(row?.phones[1]).toMatchObject({ candidateZones: ['Europe/Kaliningrad'], zoneSource: 'number' });
+  });
+  it('US: the address, ZIP code and number are all candidates; a disagreement is reported', () => {
+    const us = { account: 'U-1', name: 'Jane Roe', country: 'US', region: 'CA', postal_code: '94110' };
+    const agree = parseLeadRow({ ...us, phone1: '(415) 555-0123' }, 4);
+    expect(agree.row?.phones[0]).toMatchObject({
+      candidateZones: ['America/Los_Angeles'],
+      zoneSource: 'region+postal+number',
+    });
+    expect(agree.warnings).toEqual([]);
+    const differ = parseLeadRow({ ...us, phone1: '(617) 555-0123' }, 5);
+    expect(differ.row?.phones[0]).toMatchObject({
+      candidateZones: ['America/Los_Angeles', 'America/New_York'],
+      zoneSource: 'region+postal+number',
+    });
+    expect(differ.warnings).toEqual([
+      expect.objectContaining({
+        row: 5,
+        field: 'phone1',
+        message: expect.stringContaining('number NANP 617 Massachusetts'),
+      }),
     ]);
   });
   it.each([
