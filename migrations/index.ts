@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import * as createCoreTables from './20261123000000_create-core-tables.js';
 import * as personReservations from './20261123100000_person-reservations.js';
+import * as leadSelectionIndexes from './20261123110000_lead-selection-indexes.js';
 
 export const MIGRATIONS: readonly (readonly [
   string,
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly (readonly [
 ])[] = [
   ['20261123000000_create-core-tables.ts', createCoreTables],
   ['20261123100000_person-reservations.ts', personReservations],
+  ['20261123110000_lead-selection-indexes.ts', leadSelectionIndexes],
 ];

@@ -19,6 +19,8 @@ import { KnexLeadImportStore } from '../adapters/db/knex-lead-import-store.js';
 import { KnexLeadRepository } from '../adapters/db/knex-lead-repository.js';
 import { RedisEventBus } from '../adapters/queue/redis-event-bus.js';
 import { AgentDeskService } from '../services/agents/agent-desk-service.js';
+import { LeadExplainer } from '../services/compliance/explain-lead.js';
+import { KnexLeadStatusReadModel } from '../adapters/db/knex-lead-status-read-model.js';
 import type { Clock } from '../ports/clock.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -55,6 +57,13 @@ export async function createAppContext(
       return (row?.candidate_zones as string[] | undefined)?.[0] ?? null;
     },
   });
+  const leads = new KnexLeadRepository(knex);
+  const explainer = new LeadExplainer({
+    status: new KnexLeadStatusReadModel(knex),
+    leads,
+    campaigns: (id) => campaigns.get(id),
+    clock: systemClock,
+  });
   const uploadDir = path.resolve(config.dataDir, 'uploads');
   await fs.mkdir(uploadDir, { recursive: true });
   return {
@@ -65,7 +74,8 @@ export async function createAppContext(
     agents,
     bus,
     desk,
-    leads: new KnexLeadRepository(knex),
+    leads,
+    explainer,
     attempts: new KnexAttemptLog(knex),
     imports: new KnexLeadImportStore(knex),
     deskReadModel: new KnexAgentDeskReadModel(knex),

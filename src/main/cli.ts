@@ -6,14 +6,12 @@
  * Formats: docs/compliance-cli.md.
  */
 import { readFileSync } from 'node:fs';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { decideCompliance } from '../domain/compliance/engine/decide-compliance.js';
 import { RULE_SETS } from '../domain/compliance/engine/rule-sets.js';
 import { PERSON_FLAGS, PERSON_ROLES, type ComplianceInput } from '../domain/compliance/engine/types.js';
 import { candidateZonesFor } from '../domain/timezones/candidate-zones.js';
-import { zonesForRegion } from '../domain/timezones/region-zones.js';
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'write an ISO 8601 instant with an offset' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write local time as HH:MM');
@@ -71,25 +69,26 @@ const scenarioSchema = z
 type Scenario = z.infer<typeof scenarioSchema>;
 
 function candidateZones(phone: Scenario['phone']): ComplianceInput['phone']['zones'] {
-  if (phone.zones !== undefined && phone.zones.length > 0)
+  // Zones given (even none: "no zone is known") are taken as they are.
+  if (phone.zones !== undefined)
     return phone.zones.map((z) => (typeof z === 'string' ? { zone: z, source: 'input' } : z));
-  if (phone.region === undefined) {
-    // Neither zones nor a region: the number's zones (domain/timezones/number-zones.ts). A number that
-    // matches no numbering plan is an error for this line, never a silent "no zone".
-    const byNumber = candidateZonesFor({ e164: phone.e164 });
-    if ('error' in byNumber) throw new Error(`phone.e164: ${byNumber.error}`);
-    return byNumber.bySource.flatMap((s) =>
-      s.zones.map((zone) => ({ zone, source: `${s.source} ${s.basis}` })),
+  // No zones given: the same composition as a list import (domain/timezones/candidate-zones.ts) —
+  // the address's region and postal code and the number; in Russia the address decides, elsewhere
+  // every source is a candidate. A number that matches no numbering plan is an error for this line.
+  const prefixed = phone.region === undefined ? null : /^([A-Za-z]{2})-/.exec(phone.region);
+  const found = candidateZonesFor({
+    e164: phone.e164,
+    region: phone.region ?? null,
+    postalCode: phone.postalCode ?? null,
+    country: prefixed?.[1]?.toUpperCase() ?? null,
+  });
+  if ('error' in found) throw new Error(`phone: ${found.error}`);
+  // A region the scenario names but no table knows is bad input, not "unknown address".
+  if (phone.region !== undefined && !found.sources.includes('region'))
+    throw new Error(
+      `phone.region: ${found.notes.find((n) => n.startsWith('region')) ?? 'not a known region'}`,
     );
-  }
-  // "US-MA" carries its country; otherwise the number's country.
-  const prefixed = /^([A-Za-z]{2})-/.exec(phone.region);
-  const country = prefixed?.[1] ?? parsePhoneNumberFromString(phone.e164)?.country;
-  if (country === undefined) return [];
-  return (zonesForRegion(country, phone.region) ?? []).map((zone) => ({
-    zone,
-    source: `region ${phone.region}`,
-  }));
+  return found.bySource.flatMap((s) => s.zones.map((zone) => ({ zone, source: `${s.source} ${s.basis}` })));
 }
 
 function toInput(s: Scenario): ComplianceInput {

@@ -34,6 +34,7 @@ export async function startWebServer(
         await ctx.bus.sendCommand({ type: 'campaigns-changed' });
       },
       sessionSecret: ctx.sessionSecret,
+      explainer: ctx.explainer,
     },
     { databaseUrl: options.databaseUrl, pages: pageRoutes },
   );

@@ -8,6 +8,7 @@ import type { EventBus } from '../../ports/event-bus.js';
 import type { LeadImportStore } from '../../ports/lead-import-store.js';
 import type { Logger } from '../../ports/logger.js';
 import type { AgentDeskService } from '../../services/agents/agent-desk-service.js';
+import type { LeadExplainer } from '../../services/compliance/explain-lead.js';
 
 /** What the web adapter needs, wired in main/. */
 export interface WebContext {
@@ -26,6 +27,8 @@ export interface WebContext {
   /** Starts, pauses or stops a campaign (the worker is told at once). */
   setCampaignStatus: (campaignId: string, status: 'running' | 'paused' | 'stopped') => Promise<void>;
   sessionSecret: string;
+  /** "Why isn't this lead being dialed?" */
+  explainer: Pick<LeadExplainer, 'explain'>;
 }
 
 export type Role = 'admin' | 'manager' | 'agent' | 'compliance';

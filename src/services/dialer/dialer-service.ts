@@ -5,9 +5,8 @@
  * Only this process owns the PBX link; agents' browsers reach it through the EventBus.
  */
 import { randomUUID } from 'node:crypto';
-import { decideDial, type DialDecision } from '../../domain/compliance/dial-decision.js';
-import { decideCompliance } from '../../domain/compliance/engine/decide-compliance.js';
-import { complianceInputFor } from './compliance-input.js';
+import type { DialDecision } from '../../domain/compliance/dial-decision.js';
+import { evaluateLead } from './evaluate-lead.js';
 import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
 import { planAfterSystemOutcome } from '../../domain/scheduling/retry-policy.js';
 import type { ClaimedLead, DeferredLead } from '../../ports/lead-repository.js';
@@ -201,15 +200,6 @@ export class DialerService {
   ): Promise<Approved | null> {
     const def = campaign.definition;
     const now = this.deps.clock.now();
-    const decision = decideDial({
-      now,
-      windows: def.callingWindows,
-      defaultZone: def.compliance.defaultZone,
-      person: lead.person,
-      phones: lead.phones,
-      isPersonDnc: lead.isPersonDnc,
-      dncNumbers: lead.dncNumbers,
-    });
     const base = {
       id: attemptId,
       campaignId: campaign.id,
@@ -220,61 +210,28 @@ export class DialerService {
       callerId: def.callerId.number,
       decidedAt: now,
     };
-    if (decision.allowed) {
-      // The campaign's windows chose the phone; the rule set (Reg F, 230-FZ…) decides on the person's
-      // whole history across campaigns. Both must allow.
-      const verdict = decideCompliance(
-        complianceInputFor(lead, def.compliance.ruleSet, now, {
-          e164: decision.phone.e164,
-          zones: decision.zones,
-        }),
-      );
-      if (verdict.allowed) {
-        return {
-          decision: { ...decision, ruleIds: [...decision.ruleIds, ...verdict.ruleIds] },
-          base,
-          ruleSet: { id: def.compliance.ruleSet, counters: verdict.counters },
-        };
-      }
-      await this.deps.attempts.recordDecision({
-        ...base,
-        phoneId: decision.phone.id,
-        phoneE164: decision.phone.e164,
-        decision: 'skip',
-        reasonCodes: verdict.reasons.map((r) => `${r.ruleId}:${r.code}`),
-        detail: {
-          ruleSet: def.compliance.ruleSet,
-          ruleIds: verdict.ruleIds,
-          reasons: verdict.reasons,
-          counters: verdict.counters,
-          zones: verdict.zones,
-          localTimes: verdict.localTimes,
-          retryAt: verdict.retryAt,
-        },
-        reservedAgentId: null,
-      });
-      await this.deps.leads.update(
-        lead.leadId,
-        verdict.retryAt
-          ? { state: 'ready', nextAttemptAt: verdict.retryAt }
-          : { state: 'closed', closedReason: verdict.reasons.map((r) => r.code).join(',') },
-      );
-      return null;
-    }
+    const verdict = evaluateLead(def, lead, now);
+    if (verdict.allowed) return { decision: verdict.decision, base, ruleSet: verdict.ruleSet };
     await this.deps.attempts.recordDecision({
       ...base,
-      phoneId: null,
-      phoneE164: null,
+      phoneId: verdict.phone?.id ?? null,
+      phoneE164: verdict.phone?.e164 ?? null,
       decision: 'skip',
-      reasonCodes: decision.reasonCodes,
-      detail: { ruleIds: decision.ruleIds, localTimes: decision.localTimes, retryAt: decision.retryAt },
+      reasonCodes: verdict.reasonCodes,
+      detail: verdict.detail,
       reservedAgentId: null,
     });
     await this.deps.leads.update(
       lead.leadId,
-      decision.retryAt
-        ? { state: 'ready', nextAttemptAt: decision.retryAt }
-        : { state: 'closed', closedReason: decision.reasonCodes.join(',') },
+      verdict.retryAt
+        ? { state: 'ready', nextAttemptAt: verdict.retryAt }
+        : {
+            state: 'closed',
+            closedReason:
+              verdict.stage === 'rule-set'
+                ? verdict.reasons.map((r) => r.code).join(',')
+                : verdict.reasonCodes.join(','),
+          },
     );
     return null;
   }

@@ -65,12 +65,13 @@ describe('cli compliance check', { timeout: 30_000 }, () => {
         debt: 'd',
         phone: { e164: '+12125550100', zones: ['Mars/Base'] },
       }),
+      // An explicit but empty list of zones: no zone is known, denied.
       JSON.stringify({
         ruleSet: 'US-REG-F',
         now: '2026-03-10T15:00:00Z',
         person: {},
         debt: 'd',
-        phone: { e164: '+12125550100' },
+        phone: { e164: '+12125550100', zones: [] },
       }),
     ]);
     expect(status).toBe(1);
