@@ -12,6 +12,16 @@ import { decideCompliance } from '../domain/compliance/engine/decide-compliance.
 import { RULE_SETS } from '../domain/compliance/engine/rule-sets.js';
 import { PERSON_FLAGS, PERSON_ROLES, type ComplianceInput } from '../domain/compliance/engine/types.js';
 import { candidateZonesFor } from '../domain/timezones/candidate-zones.js';
+import { loadConfig } from '../config/config.js';
+import { loadCampaignFiles } from '../adapters/campaign-files/load-campaign-files.js';
+import { KnexLeadRepository } from '../adapters/db/knex-lead-repository.js';
+import { KnexLeadStatusReadModel } from '../adapters/db/knex-lead-status-read-model.js';
+import {
+  explainQueryFrom,
+  LeadExplainer,
+  type LeadExplanation,
+} from '../services/compliance/explain-lead.js';
+import { connectDatabase } from './infrastructure.js';
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'write an ISO 8601 instant with an offset' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write local time as HH:MM');
@@ -170,17 +180,115 @@ function complianceCheck(inputPath: string): number {
   return hadError ? 1 : 0;
 }
 
-const USAGE = 'usage: cli compliance check --input FILE|-';
+const USAGE = [
+  'usage: cli compliance check --input FILE|-',
+  '       cli compliance explain (--lead ID | --phone NUMBER) [--json]',
+].join('\n');
 
-function main(argv: readonly string[]): number {
+/** "Why isn't this lead being dialed?" against the running (or the embedded) database. */
+async function complianceExplain(args: readonly string[]): Promise<number> {
+  const value = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const parsed = explainQueryFrom({
+    lead: value('--lead'),
+    phone: value('--phone'),
+    country: value('--country'),
+  });
+  if ('error' in parsed) {
+    process.stderr.write(`--${parsed.field}: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const files = await loadCampaignFiles(config.campaignsDir);
+  const campaigns = new Map(files.campaigns.map((c) => [c.definition.id, c.definition]));
+  const db = await connectDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  try {
+    const explainer = new LeadExplainer({
+      status: new KnexLeadStatusReadModel(db.knex),
+      leads: new KnexLeadRepository(db.knex),
+      campaigns: (id) => campaigns.get(id),
+      clock: { now: () => new Date() },
+    });
+    const leads = await explainer.explain(parsed.query);
+    if (args.includes('--json')) process.stdout.write(`${JSON.stringify({ leads })}\n`);
+    else process.stdout.write(formatExplanations(leads));
+    if (leads.length === 0) {
+      process.stderr.write(
+        'leadId' in parsed.query
+          ? `no lead ${parsed.query.leadId}\n`
+          : `no lead of a person with the number ${parsed.query.e164}\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    await db.stop();
+  }
+}
+
+/** The explanation as text for a terminal. */
+function formatExplanations(leads: readonly LeadExplanation[]): string {
+  const lines: string[] = [];
+  for (const e of leads) {
+    const verdict = e.isCallableNow
+      ? `CALLABLE NOW${e.dueAhead !== null ? ` (${e.dueAhead} due leads of the campaign ahead of it)` : ''}`
+      : e.callableAt
+        ? `NOT NOW: callable from ${e.callableAt.toISOString()}`
+        : 'NOT CALLABLE until someone acts';
+    lines.push(
+      `lead ${e.leadId} · campaign ${e.campaignId} (${e.campaignStatus ?? 'unknown'}, ${e.dialMode ?? '?'}) · ${e.person.name} · account ${e.debtAccount}`,
+      `  state ${e.state}, ${e.attempts} attempts, next attempt ${e.nextAttemptAt.toISOString()}`,
+      `  ${verdict}`,
+    );
+    for (const b of e.blockers)
+      lines.push(
+        `  - ${b.code}${b.ruleId ? ` [${b.ruleId}]` : ''}: ${b.text}; lifts ${b.until ? b.until.toISOString() : 'not by itself'}`,
+      );
+    if (e.decisionNow) {
+      const d = e.decisionNow;
+      lines.push(
+        `  decision now: ${d.allowed ? 'allowed' : 'denied'}${d.phone ? ` on ${d.phone}` : ''}; zones ${d.zones.join(', ') || '-'}`,
+      );
+      for (const l of d.localTimes)
+        lines.push(`    ${l.zone} ${l.localTime}${l.isInside ? '' : ' (outside)'}`);
+      for (const [key, c] of Object.entries(d.counters)) {
+        const counter = c as { used?: number; limit?: number; window?: string };
+        lines.push(`    ${key}: ${counter.used} of ${counter.limit} (${counter.window})`);
+      }
+    }
+    for (const p of e.phones)
+      lines.push(
+        `  phone ${p.e164} ${p.status} zones ${p.zones.join(', ') || '-'} (from ${p.zoneSource ?? '-'})`,
+      );
+    if (e.lastDecision)
+      lines.push(
+        `  last decision ${e.lastDecision.decidedAt.toISOString()} ${e.lastDecision.decision} ${e.lastDecision.reasonCodes.join(', ')}`,
+      );
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   const [area, command, ...rest] = argv;
   if (area === 'compliance' && command === 'check') {
     const at = rest.indexOf('--input');
     const path = at >= 0 ? rest[at + 1] : undefined;
     if (path !== undefined) return complianceCheck(path);
   }
+  if (area === 'compliance' && command === 'explain') return complianceExplain(rest);
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

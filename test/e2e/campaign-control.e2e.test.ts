@@ -62,6 +62,28 @@ describe('pausing and starting a campaign', () => {
       { id: 'us-collections', status: 'paused' },
     ]);
 
+    // "Why isn't this lead dialed?" says so, on the page and in the API; agents may not ask.
+    const lead = await stack.knex('campaign_leads').where('campaign_id', 'us-collections').first('id');
+    const compliance = await login(stack.baseUrl, 'compliance');
+    const page = await fetch(`${stack.baseUrl}/why?q=${lead.id}`, { headers: { cookie: compliance } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`data-lead="${lead.id}"`);
+    expect(html).toContain('data-code="campaign-paused"');
+    const api = await fetch(`${stack.baseUrl}/api/compliance/explain?lead=${lead.id}`, {
+      headers: { cookie: compliance },
+    });
+    const explained = (await api.json()) as {
+      leads: { blockers: { code: string; until: string | null }[] }[];
+    };
+    expect(explained.leads[0]!.blockers[0]).toEqual(
+      expect.objectContaining({ code: 'campaign-paused', until: null }),
+    );
+    const byAgent = await fetch(`${stack.baseUrl}/api/compliance/explain?lead=${lead.id}`, {
+      headers: { cookie: agent },
+    });
+    expect(byAgent.status).toBe(403);
+
     // The board's form posts urlencoded and is sent back to the board.
     const form = await fetch(`${stack.baseUrl}/api/campaigns/ru-collections/status`, {
       method: 'POST',

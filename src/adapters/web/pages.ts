@@ -3,12 +3,13 @@ import { agentPages } from './pages/agent-page.js';
 import { attemptPages } from './pages/attempt-pages.js';
 import { authPages } from './pages/auth-pages.js';
 import { campaignPages } from './pages/campaign-pages.js';
+import { explainPages } from './pages/explain-pages.js';
 import { renderNotFound } from './pages/render.js';
 import type { WebContext } from './web-context.js';
 
 /**
  * Server-rendered pages (eta, views/): sign-in, the agent desk, the campaign board and list
- * imports, the compliance attempt log. Mounted by create-app after the JSON API.
+ * imports, the compliance attempt log and "why isn't this lead dialed?". Mounted by create-app after the JSON API.
  */
 export function pageRoutes(ctx: WebContext): Router {
   const r = Router();
@@ -16,6 +17,7 @@ export function pageRoutes(ctx: WebContext): Router {
   r.use(agentPages(ctx));
   r.use(campaignPages(ctx));
   r.use(attemptPages(ctx));
+  r.use(explainPages(ctx));
   // A page address that does not exist gets a page, in the visitor's language; the API keeps its JSON 404.
   r.use((req, res, next) => {
     if (

@@ -72,10 +72,7 @@ export interface ExplainLeadDeps {
 }
 
 function localTimesText(seen: readonly LocalTimeSeen[]): string {
-  return seen
-    .filter((s) => !s.isInside)
-    .map((s) => `${s.zone} ${s.localTime}`)
-    .join(', ');
+  return [...new Set(seen.filter((s) => !s.isInside).map((s) => `${s.zone} ${s.localTime}`))].join(', ');
 }
 
 /** People's words for the codes of the campaign's own checks (domain/compliance/dial-decision.ts). */
@@ -190,7 +187,9 @@ export class LeadExplainer {
             phone: verdict.phone?.e164 ?? null,
             reasonCodes: verdict.reasonCodes,
             ruleIds: (verdict.detail.ruleIds ?? []) as string[],
-            zones: (verdict.detail.zones ?? []) as string[],
+            zones: (verdict.detail.zones as string[] | undefined) ?? [
+              ...new Set(((verdict.detail.localTimes ?? []) as LocalTimeSeen[]).map((l) => l.zone)),
+            ],
             localTimes: (verdict.detail.localTimes ?? []) as LocalTimeSeen[],
             counters: (verdict.detail.counters ?? {}) as Record<string, unknown>,
             retryAt: verdict.retryAt,

@@ -28,15 +28,18 @@ const NAV_BY_ROLE: Record<Role, { href: string; key: MessageKey }[]> = {
   manager: [
     { href: '/campaigns', key: 'nav.campaigns' },
     { href: '/attempts', key: 'nav.attempts' },
+    { href: '/why', key: 'nav.why' },
     { href: '/docs/lead-lists', key: 'nav.leadListFormat' },
   ],
   compliance: [
     { href: '/attempts', key: 'nav.attempts' },
+    { href: '/why', key: 'nav.why' },
     { href: '/campaigns', key: 'nav.campaigns' },
   ],
   admin: [
     { href: '/campaigns', key: 'nav.campaigns' },
     { href: '/attempts', key: 'nav.attempts' },
+    { href: '/why', key: 'nav.why' },
     { href: '/docs/lead-lists', key: 'nav.leadListFormat' },
   ],
 };
