@@ -36,6 +36,8 @@ import {
   type ImportStatusData,
 } from '../../../src/adapters/web/view-models/import-progress.js';
 import { buildLayout, homeOf, safeNextPath, withLang } from '../../../src/adapters/web/view-models/layout.js';
+import { explanationView } from '../../../src/adapters/web/view-models/lead-explanation.js';
+import { explainQueryFrom, type LeadExplanation } from '../../../src/services/compliance/explain-lead.js';
 
 /** Monday 24 Nov 2026, 07:30 UTC: 10:30 in Moscow, 16:30 in Yakutsk, 02:30 in New York. */
 const NOW = new Date('2026-11-24T07:30:00Z');
@@ -465,6 +467,7 @@ describe('layout', () => {
     });
     expect(layout.nav).toEqual([
       { href: '/attempts', label: 'Журнал попыток', isCurrent: true },
+      { href: '/why', label: 'Почему не звоним?', isCurrent: false },
       { href: '/campaigns', label: 'Кампании', isCurrent: false },
     ]);
     expect(layout.user).toEqual({ name: 'Ольга', role: 'Комплаенс-контроль' });
@@ -486,5 +489,89 @@ describe('layout', () => {
     expect(json).not.toContain('<');
     expect(json).not.toContain('\u2028');
     expect(JSON.parse(json)).toEqual({ name: '</script><script>alert(1)</script>', sep: '\u2028' });
+  });
+});
+
+describe('why isn’t this lead dialed? (view-model and query)', () => {
+  const base: LeadExplanation = {
+    leadId: 7,
+    campaignId: 'us',
+    campaignName: 'US',
+    campaignStatus: 'running',
+    dialMode: 'progressive',
+    person: { id: 1, name: 'Emily <b>Clark</b>' },
+    debtAccount: 'A-1',
+    state: 'ready',
+    nextAttemptAt: new Date('2026-03-10T15:00:00Z'),
+    attempts: 2,
+    closedReason: null,
+    ownerAgentId: null,
+    checkedAt: new Date('2026-03-10T15:00:00Z'),
+    isCallableNow: false,
+    callableAt: new Date('2026-03-10T20:00:00Z'),
+    blockers: [
+      {
+        code: 'outside-calling-window',
+        ruleId: 'RU-230-HOURS',
+        text: 'outside …',
+        until: new Date('2026-03-10T20:00:00Z'),
+      },
+    ],
+    decisionNow: {
+      allowed: false,
+      stage: 'rule-set',
+      phone: '+74152200001',
+      reasonCodes: ['RU-230-HOURS:outside-calling-window'],
+      ruleIds: ['RU-230-HOURS'],
+      zones: ['Asia/Kamchatka'],
+      localTimes: [
+        { zone: 'Asia/Kamchatka', localTime: '2026-03-11T03:00 +12:00', dayKind: 'wed', isInside: false },
+        { zone: 'Asia/Kamchatka', localTime: '2026-03-11T03:00 +12:00', dayKind: 'wed', isInside: false },
+      ],
+      counters: { 'RU-230-CALLS-1-2-8:cal_day': { used: 1, limit: 1, window: 'cal_day' } },
+      retryAt: new Date('2026-03-10T20:00:00Z'),
+    },
+    reservation: null,
+    lastDecision: null,
+    dueAhead: null,
+    phones: [{ e164: '+74152200001', status: 'ok', zones: ['Asia/Kamchatka'], zoneSource: 'region' }],
+  };
+
+  it('says when the lead becomes callable, in UTC and in the person’s zone, with localised blocker labels', () => {
+    const v = explanationView(base, 'ru');
+    expect(v.verdict).toBe('Можно звонить с 2026-03-10T20:00:00Z');
+    expect(v.verdictKind).toBe('wait');
+    expect(v.callableAtLocal).toBe('2026-03-11 08:00 Asia/Kamchatka');
+    expect(v.blockers[0]).toMatchObject({ label: 'Нерабочее для звонков время', ruleId: 'RU-230-HOURS' });
+    expect(v.decision?.localTimes).toHaveLength(1);
+    expect(v.decision?.counters).toEqual([
+      { key: 'RU-230-CALLS-1-2-8:cal_day', text: '1 / 1 (cal_day)', isFull: true },
+    ]);
+  });
+
+  it('a blocker that does not lift by itself makes the verdict "someone must act"', () => {
+    const v = explanationView(
+      {
+        ...base,
+        callableAt: null,
+        blockers: [{ code: 'campaign-paused', ruleId: null, text: 'paused', until: null }],
+      },
+      'en',
+    );
+    expect(v.verdictKind).toBe('stop');
+    expect(v.verdict).toBe('Not callable until someone acts');
+    expect(v.blockers[0]).toMatchObject({ label: 'Campaign paused', until: 'not by itself' });
+  });
+
+  it('reads a lead id or a phone number, and names what is wrong', () => {
+    expect(explainQueryFrom({ lead: ' 42 ' })).toEqual({ query: { leadId: 42 } });
+    expect(explainQueryFrom({ phone: '+7 (912) 345-67-89' })).toEqual({ query: { e164: '+79123456789' } });
+    expect(explainQueryFrom({ phone: '8 912 345 67 89', country: 'RU' })).toEqual({
+      query: { e164: '+79123456789' },
+    });
+    expect(explainQueryFrom({ lead: '0' })).toMatchObject({ field: 'lead' });
+    expect(explainQueryFrom({ lead: '1; DROP TABLE leads' })).toMatchObject({ field: 'lead' });
+    expect(explainQueryFrom({ phone: '=HYPERLINK("x")' })).toMatchObject({ field: 'phone' });
+    expect(explainQueryFrom({})).toMatchObject({ error: 'give a lead id or a phone number' });
   });
 });
