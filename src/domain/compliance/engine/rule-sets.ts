@@ -102,9 +102,21 @@ const US_REG_F_MA: RuleSet = {
 
 const UK_OFCOM: RuleSet = {
   id: 'UK-OFCOM',
-  version: '2026-11-23.1',
-  // The research gives no Ofcom calling hours; only the person's own quiet hours apply.
+  version: '2026-11-23.2',
   rules: [
+    {
+      // FCA CONC 7.9.5 R: "A firm must not contact customers at unreasonable times" — a principle
+      // with no hours in it (research §2, CONC 7). 08:00–21:00 every day in the customer's zone is
+      // this product's reading, the hours UK collectors commonly keep; a campaign's own windows may
+      // narrow it, and the person's quiet hours ("reasonable requests", same rule) always do.
+      kind: 'calling-window',
+      id: 'UK-CONC-7.9.5-HOURS',
+      source: 'FCA CONC 7.9.5 R (unreasonable times), hours as this product reads them',
+      windows: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday'], from: '08:00', to: '21:00' },
+      ],
+      calendar: 'none',
+    },
     {
       kind: 'abandon-redial',
       id: 'UK-OFCOM-NO-REPEAT-72H',
