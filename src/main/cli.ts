@@ -13,7 +13,11 @@ import { RULE_SETS } from '../domain/compliance/engine/rule-sets.js';
 import { PERSON_FLAGS, PERSON_ROLES, type ComplianceInput } from '../domain/compliance/engine/types.js';
 import { candidateZonesFor } from '../domain/timezones/candidate-zones.js';
 import { loadConfig } from '../config/config.js';
-import { loadCampaignFiles } from '../adapters/campaign-files/load-campaign-files.js';
+import {
+  loadCampaignFiles,
+  readRuProductionCalendar,
+} from '../adapters/campaign-files/load-campaign-files.js';
+import { usesHolidayCalendar } from '../domain/compliance/engine/rule-sets.js';
 import { KnexLeadRepository } from '../adapters/db/knex-lead-repository.js';
 import { KnexLeadStatusReadModel } from '../adapters/db/knex-lead-status-read-model.js';
 import {
@@ -101,7 +105,7 @@ function candidateZones(phone: Scenario['phone']): ComplianceInput['phone']['zon
   return found.bySource.flatMap((s) => s.zones.map((zone) => ({ zone, source: `${s.source} ${s.basis}` })));
 }
 
-function toInput(s: Scenario): ComplianceInput {
+function toInput(s: Scenario, ruNonWorkingDays: readonly string[]): ComplianceInput {
   const debtId = typeof s.debt === 'string' ? s.debt : s.debt.id;
   return {
     ruleSetId: s.ruleSet,
@@ -129,7 +133,7 @@ function toInput(s: Scenario): ComplianceInput {
       ...(h.consentedUntil === undefined ? {} : { consentedUntil: new Date(h.consentedUntil) }),
     })),
     dnc: s.dnc,
-    ...(s.extraHolidays === undefined ? {} : { extraHolidays: s.extraHolidays }),
+    ...extraHolidaysOf(s, ruNonWorkingDays),
   };
 }
 
@@ -140,7 +144,19 @@ function formatIssues(error: z.ZodError): string {
 }
 
 /** Decides one line; returns the JSON to print and whether it was an error. */
-function checkLine(text: string, lineNo: number): { output: unknown; isError: boolean } {
+/** The scenario's own extra holidays, plus the production calendar file's days for a RU set. */
+function extraHolidaysOf(s: Scenario, ruNonWorkingDays: readonly string[]): { extraHolidays?: string[] } {
+  const fromFile =
+    RULE_SETS.has(s.ruleSet) && usesHolidayCalendar(s.ruleSet, 'ru-production') ? ruNonWorkingDays : [];
+  const days = [...new Set([...(s.extraHolidays ?? []), ...fromFile])];
+  return days.length > 0 ? { extraHolidays: days } : {};
+}
+
+function checkLine(
+  text: string,
+  lineNo: number,
+  ruNonWorkingDays: readonly string[],
+): { output: unknown; isError: boolean } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -150,7 +166,7 @@ function checkLine(text: string, lineNo: number): { output: unknown; isError: bo
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) return { output: { line: lineNo, error: formatIssues(parsed.error) }, isError: true };
   try {
-    const d = decideCompliance(toInput(parsed.data));
+    const d = decideCompliance(toInput(parsed.data, ruNonWorkingDays));
     return {
       output: {
         allowed: d.allowed,
@@ -168,12 +184,18 @@ function checkLine(text: string, lineNo: number): { output: unknown; isError: bo
   }
 }
 
-function complianceCheck(inputPath: string): number {
+async function complianceCheck(inputPath: string): Promise<number> {
   const text = readFileSync(inputPath === '-' ? 0 : inputPath, 'utf8');
+  // campaigns/calendars/ru-production.yaml applies here as in the dialer (CAMPAIGNS_DIR).
+  const calendar = await readRuProductionCalendar(loadConfig().campaignsDir);
+  if (calendar.problems.length > 0) {
+    process.stderr.write(`${calendar.problems.join('\n')}\n`);
+    return 2;
+  }
   let hadError = false;
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    const { output, isError } = checkLine(line, index + 1);
+    const { output, isError } = checkLine(line, index + 1, calendar.nonWorkingDays);
     hadError ||= isError;
     process.stdout.write(`${JSON.stringify(output)}\n`);
   });

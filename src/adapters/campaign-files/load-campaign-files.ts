@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import {
   campaignDefinitionSchema,
   type CampaignDefinition,
 } from '../../domain/campaign/campaign-definition.js';
 import { scriptDefinitionSchema, type ScriptDefinition } from '../../domain/campaign/script-definition.js';
 import { ConfigError } from '../../domain/errors.js';
-import { RULE_SETS } from '../../domain/compliance/engine/rule-sets.js';
+import { RULE_SETS, usesHolidayCalendar } from '../../domain/compliance/engine/rule-sets.js';
 
 export interface LoadedFile<T> {
   file: string;
@@ -117,6 +117,42 @@ export async function loadCampaignFiles(campaignsDir: string): Promise<LoadedCam
       );
     }
   }
+  // The production calendar as data: campaigns/calendars/ru-production.yaml, for every campaign
+  // whose rule set keeps Russian working-day and day-off hours (RU-230-FZ).
+  const calendar = await readRuProductionCalendar(campaignsDir);
+  problems.push(...calendar.problems);
+  for (const c of campaigns) {
+    if (!usesHolidayCalendar(c.definition.compliance.ruleSet, 'ru-production')) continue;
+    const merged = new Set([...c.definition.compliance.extraNonWorkingDays, ...calendar.nonWorkingDays]);
+    c.definition.compliance.extraNonWorkingDays = [...merged].sort();
+  }
   if (problems.length > 0) throw new CampaignFileError(problems);
   return { campaigns, scripts };
 }
+
+/**
+ * campaigns/calendars/ru-production.yaml: the non-working days beyond the statutory holidays (none
+ * when the file is absent). Problems name the file, line and field.
+ */
+export async function readRuProductionCalendar(
+  campaignsDir: string,
+): Promise<{ nonWorkingDays: string[]; problems: string[] }> {
+  const file = path.join(campaignsDir, 'calendars', 'ru-production.yaml');
+  const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (text === null) return { nonWorkingDays: [], problems: [] };
+  const relative = path.relative(process.cwd(), file);
+  const parsed = parseDefinitionFile(
+    relative && !relative.startsWith('..') ? relative : file,
+    text,
+    ruProductionCalendarFileSchema,
+  );
+  return { nonWorkingDays: parsed.definition?.nonWorkingDays ?? [], problems: parsed.problems };
+}
+
+/** campaigns/calendars/ru-production.yaml: the non-working days beyond the statutory holidays. */
+const ruProductionCalendarFileSchema = z
+  .object({ nonWorkingDays: z.array(z.iso.date('a date as YYYY-MM-DD')).default([]) })
+  .strict();

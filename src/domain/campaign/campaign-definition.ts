@@ -150,6 +150,12 @@ export const campaignDefinitionSchema = z
           .string()
           .refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone, e.g. Europe/Moscow')
           .optional(),
+        /**
+         * Extra non-working dates (YYYY-MM-DD) for the rule set's holiday calendar: a regional
+         * holiday, or a newly published transfer. The loader adds campaigns/calendars/ru-production.yaml
+         * here for rule sets that use the Russian production calendar.
+         */
+        extraNonWorkingDays: z.array(z.iso.date('a date as YYYY-MM-DD')).default([]),
       })
       .strict(),
     /** Calling windows in the called person's local time; a call is allowed only inside one of them in every candidate zone. */

@@ -11,6 +11,8 @@ export function complianceInputFor(
   ruleSetId: string,
   now: Date,
   phone: { e164: string; zones: readonly string[] },
+  /** Non-working dates beyond the rule set's own calendar (campaign compliance.extraNonWorkingDays). */
+  extraHolidays: readonly string[] = [],
 ): ComplianceInput {
   const knownFlags = lead.person.flags.filter((f): f is PersonFlag =>
     (PERSON_FLAGS as readonly string[]).includes(f),
@@ -18,6 +20,7 @@ export function complianceInputFor(
   return {
     ruleSetId,
     now,
+    ...(extraHolidays.length > 0 ? { extraHolidays } : {}),
     person: {
       id: String(lead.personId),
       role: lead.person.role,

@@ -54,10 +54,13 @@ export function evaluateLead(def: CampaignDefinition, lead: ClaimedLead, now: Da
       retryAt: decision.retryAt,
     };
   const verdict = decideCompliance(
-    complianceInputFor(lead, def.compliance.ruleSet, now, {
-      e164: decision.phone.e164,
-      zones: decision.zones,
-    }),
+    complianceInputFor(
+      lead,
+      def.compliance.ruleSet,
+      now,
+      { e164: decision.phone.e164, zones: decision.zones },
+      def.compliance.extraNonWorkingDays,
+    ),
   );
   if (verdict.allowed)
     return {

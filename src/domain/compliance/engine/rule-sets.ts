@@ -4,7 +4,7 @@
  * preferences, which hold whatever the jurisdiction.
  */
 import type { CallingWindow } from '../../campaign/campaign-definition.js';
-import type { RuleSet, RuleSpec } from './types.js';
+import type { HolidayCalendarName, RuleSet, RuleSpec } from './types.js';
 
 export class UnknownRuleSetError extends Error {
   readonly code = 'UNKNOWN_RULE_SET';
@@ -278,4 +278,10 @@ function resolveChain(id: string): ResolvedRuleSet {
     rules,
     ruleIds: rules.map((r) => r.id),
   };
+}
+
+/** Whether a rule set's calling hours follow the given holiday calendar (e.g. 'ru-production'). */
+export function usesHolidayCalendar(ruleSetId: string, calendar: HolidayCalendarName): boolean {
+  if (!RULE_SETS.has(ruleSetId)) return false;
+  return resolveRuleSet(ruleSetId).rules.some((r) => r.kind === 'calling-window' && r.calendar === calendar);
 }
