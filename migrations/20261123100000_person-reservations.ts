@@ -19,12 +19,12 @@ export async function up(knex: Knex): Promise<void> {
     t.text('campaign_id').notNullable();
     t.timestamp('reserved_at', { useTz: true }).notNullable();
     t.timestamp('expires_at', { useTz: true }).notNullable();
-    t.index(['lead_id']);
   });
   await knex.raw(`
     CREATE FUNCTION release_person_reservation() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      DELETE FROM person_reservations WHERE lead_id = NEW.id;
+      -- By the primary key (the lead's person), so the claim maintains one index, not two.
+      DELETE FROM person_reservations WHERE person_id = NEW.person_id AND lead_id = NEW.id;
       RETURN NULL;
     END $$;
     CREATE TRIGGER campaign_leads_release_person
