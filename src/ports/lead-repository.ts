@@ -15,6 +15,9 @@ export interface ClaimedLead {
     hasThirdPartyConsent: boolean;
     flags: string[];
     quietBeforeLocal: string | null;
+    /** The address's country (ISO 3166-1) and region as the list gave them, for regional rules. */
+    country: string | null;
+    region: string | null;
     quietAfterLocal: string | null;
   };
   phones: PhoneForDecision[];

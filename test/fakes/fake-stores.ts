@@ -155,6 +155,8 @@ export function buildLead(id: number, over: Partial<ClaimedLead> = {}): ClaimedL
       hasThirdPartyConsent: false,
       flags: [],
       quietBeforeLocal: null,
+      country: null,
+      region: null,
       quietAfterLocal: null,
     },
     phones: [

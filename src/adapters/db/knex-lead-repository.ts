@@ -101,7 +101,7 @@ export class KnexLeadRepository implements LeadRepository {
     const [persons, roles, phones, personDnc] = await Promise.all([
       this.knex('persons')
         .whereIn('id', personIds)
-        .select('id', 'flags', 'quiet_before_local', 'quiet_after_local'),
+        .select('id', 'flags', 'quiet_before_local', 'quiet_after_local', 'country', 'region'),
       this.knex('debt_persons')
         .whereIn(
           ['debt_id', 'person_id'],
@@ -158,6 +158,8 @@ export class KnexLeadRepository implements LeadRepository {
           hasThirdPartyConsent: Boolean(role?.has_third_party_consent),
           flags: person?.flags ?? [],
           quietBeforeLocal: person?.quiet_before_local ?? null,
+          country: person?.country ?? null,
+          region: person?.region ?? null,
           quietAfterLocal: person?.quiet_after_local ?? null,
         },
         phones: phones

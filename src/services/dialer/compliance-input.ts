@@ -5,6 +5,18 @@
 import { isConnectedToNumber } from '../../domain/calls/call-outcome.js';
 import { PERSON_FLAGS, type ComplianceInput, type PersonFlag } from '../../domain/compliance/engine/types.js';
 import type { ClaimedLead } from '../../ports/lead-repository.js';
+import { parsePhone } from '../../domain/contact/phone-number.js';
+import { regionFor } from '../../domain/timezones/region-zones.js';
+
+/** The ISO 3166-2 code of the person's address region (US-MA…), for regional rules; [] if unknown. */
+function regionsOf(person: ClaimedLead['person'], e164: string): string[] {
+  if (person.region === null) return [];
+  const parsed = parsePhone(e164);
+  const country = person.country ?? ('error' in parsed ? undefined : parsed.country);
+  if (country === undefined) return [];
+  const code = regionFor(country, person.region)?.code;
+  return code === undefined ? [] : [code];
+}
 
 export function complianceInputFor(
   lead: ClaimedLead,
@@ -28,6 +40,7 @@ export function complianceInputFor(
       hasThirdPartyConsent: lead.person.hasThirdPartyConsent,
       quietBeforeLocal: lead.person.quietBeforeLocal,
       quietAfterLocal: lead.person.quietAfterLocal,
+      regions: regionsOf(lead.person, phone.e164),
     },
     debtId: String(lead.debtId),
     phone: { e164: phone.e164, zones: phone.zones.map((zone) => ({ zone, source: 'phone' })), status: 'ok' },

@@ -103,3 +103,36 @@ describe('rule sets as data', () => {
     expect(() => resolveRuleSet('FR-XX')).toThrow(/FR-XX/);
   });
 });
+
+describe('US-REG-F+STATES: the state calling-hour table by the person’s state', () => {
+  const at = (now: string, regions: string[], zones = ['America/New_York']) =>
+    decideCompliance({
+      ...scenario({ ruleSetId: 'US-REG-F+STATES', zones, now: new Date(now) }),
+      person: { ...scenario().person, regions },
+    });
+  it('Massachusetts: 20:30 is inside Reg F’s 8–21 but outside the state’s 8–20; retry at 08:00', () => {
+    expect(at('2026-03-11T00:30:00Z', []).allowed).toBe(true);
+    expect(at('2026-03-11T00:30:00Z', ['US-MA'])).toMatchObject({
+      allowed: false,
+      ruleIds: ['US-STATE-TM-HOURS'],
+      retryAt: new Date('2026-03-11T12:00:00Z'),
+    });
+  });
+  it('Texas: Sundays from noon; Rhode Island: no Sundays at all (Monday 09:00)', () => {
+    const sunday11 = '2026-03-15T16:00:00Z'; // 11:00 in Chicago
+    expect(at(sunday11, ['US-TX'], ['America/Chicago'])).toMatchObject({
+      allowed: false,
+      retryAt: new Date('2026-03-15T17:00:00Z'),
+    });
+    expect(at(sunday11, ['US-RI'])).toMatchObject({
+      allowed: false,
+      retryAt: new Date('2026-03-16T13:00:00Z'),
+    });
+  });
+  it('a state without a stricter row, or no known state, keeps Reg F’s hours', () => {
+    expect(at('2026-03-11T00:30:00Z', ['US-NY']).allowed).toBe(true);
+    expect(resolveRuleSet('US-REG-F+STATES').version).toBe(
+      'US-REG-F@2026-11-23.1+US-REG-F+STATES@2026-11-23.1',
+    );
+  });
+});

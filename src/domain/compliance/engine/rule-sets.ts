@@ -238,7 +238,76 @@ const RU_230_FZ: RuleSet = {
   ],
 };
 
-const DEFINED: readonly RuleSet[] = [US_REG_F, US_REG_F_MA, UK_OFCOM, CA_CRTC, CA_ON_COLLECT, RU_230_FZ];
+const MON_SAT: CallingWindow['days'] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const daily = (from: string, to: string): CallingWindow[] => [{ days: EVERY_DAY, from, to }];
+const monSat = (from: string, to: string): CallingWindow[] => [{ days: MON_SAT, from, to }];
+
+/**
+ * US-STATE-TM-HOURS (research/compliance.md §1, the state chart): state calling windows stricter
+ * than the federal 08:00–21:00, in the called person's local time. They are written for
+ * telemarketing; a collections campaign that takes this overlay keeps to them as well, which only
+ * narrows its hours. Where the charts disagree the stricter value is taken (CT 9–20, not 9–21).
+ * Rows marked [K] are from memory in the research and to be verified against the statutes.
+ * Not modelled: the no-holiday rules (no US holiday calendar yet) and the 3-per-24-h caps of FL, MD
+ * and OK on telemarketing about the same subject.
+ */
+export const US_STATE_CALLING_HOURS: Readonly<Record<string, readonly CallingWindow[]>> = {
+  'US-AL': monSat('08:00', '20:00'),
+  'US-CT': daily('09:00', '20:00'),
+  'US-FL': daily('08:00', '20:00'),
+  'US-IL': daily('08:00', '21:00'),
+  'US-KY': daily('10:00', '21:00'),
+  'US-LA': monSat('08:00', '20:00'),
+  'US-MD': daily('08:00', '20:00'),
+  'US-MA': daily('08:00', '20:00'),
+  'US-MI': daily('09:00', '21:00'),
+  'US-MN': daily('09:00', '21:00'),
+  'US-MS': monSat('08:00', '20:00'),
+  'US-NV': daily('09:00', '20:00'),
+  'US-NM': daily('09:00', '21:00'),
+  'US-OK': daily('08:00', '20:00'),
+  // [K]
+  'US-PA': [
+    { days: MON_SAT, from: '08:00', to: '21:00' },
+    { days: ['sun'], from: '13:30', to: '21:00' },
+  ],
+  'US-RI': [
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' },
+    { days: ['sat'], from: '10:00', to: '17:00' },
+  ],
+  'US-TX': [
+    { days: MON_SAT, from: '09:00', to: '21:00' },
+    { days: ['sun'], from: '12:00', to: '21:00' },
+  ],
+  'US-UT': monSat('08:00', '21:00'),
+  'US-WA': daily('08:00', '20:00'),
+};
+
+/** Reg F plus the state calling-hour table, applied by the person's state. */
+const US_REG_F_STATES: RuleSet = {
+  id: 'US-REG-F+STATES',
+  version: '2026-11-23.1',
+  extends: 'US-REG-F',
+  rules: [
+    {
+      kind: 'regional-calling-window',
+      id: 'US-STATE-TM-HOURS',
+      source: 'state telemarketing hours (research §1 chart: dropcowboy, clickpoint, g2leads)',
+      byRegion: US_STATE_CALLING_HOURS,
+      calendar: 'none',
+    },
+  ],
+};
+
+const DEFINED: readonly RuleSet[] = [
+  US_REG_F,
+  US_REG_F_MA,
+  US_REG_F_STATES,
+  UK_OFCOM,
+  CA_CRTC,
+  CA_ON_COLLECT,
+  RU_230_FZ,
+];
 export const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map(DEFINED.map((s) => [s.id, s]));
 
 /** The flattened rules of a set: preferences, then the parents' rules, then its own. Throws on an unknown id. */

@@ -223,6 +223,21 @@ export function evaluateRule(rule: RuleSpec, ctx: RuleContext, at: Date): Denial
   switch (rule.kind) {
     case 'calling-window':
       return checkWindows(ctx, at, rule.windows, ctx.calendars[rule.calendar]);
+    case 'regional-calling-window': {
+      // Every region the person may be in whose table has hours: each must allow (intersection).
+      for (const region of person.regions ?? []) {
+        const windows = rule.byRegion[region];
+        if (windows === undefined) continue;
+        const denial = checkWindows(ctx, at, windows, ctx.calendars[rule.calendar]);
+        if (denial !== null)
+          return {
+            ...denial,
+            code: 'outside-regional-calling-window',
+            text: ctx.isSearching === true ? '' : `${region} hours: ${denial.text}`,
+          };
+      }
+      return null;
+    }
     case 'quiet-hours': {
       if (person.quietBeforeLocal === null && person.quietAfterLocal === null) return null;
       const from = person.quietBeforeLocal ?? '00:00';

@@ -33,6 +33,11 @@ export interface PersonInput {
   quietBeforeLocal: string | null;
   /** The person's own preference: no calls at or after this local HH:MM (null = none). */
   quietAfterLocal: string | null;
+  /**
+   * ISO 3166-2 codes of where the person may be (the address's state, US-MA), for rules that differ
+   * by region. Absent or empty = unknown: regional rules then do not narrow anything.
+   */
+  regions?: readonly string[];
 }
 
 export interface CandidateZone {
@@ -135,6 +140,12 @@ interface RuleBase {
 
 export type RuleSpec =
   | (RuleBase & { kind: 'calling-window'; windows: readonly CallingWindow[]; calendar: HolidayCalendarName })
+  | (RuleBase & {
+      /** Hours that apply where the person is: ISO 3166-2 region code → windows (a state's own table). */
+      kind: 'regional-calling-window';
+      byRegion: Readonly<Record<string, readonly CallingWindow[]>>;
+      calendar: HolidayCalendarName;
+    })
   | (RuleBase & { kind: 'quiet-hours' })
   | (RuleBase & { kind: 'flags'; flags: readonly PersonFlag[]; code: string; text: string })
   | (RuleBase & { kind: 'dnc' })
