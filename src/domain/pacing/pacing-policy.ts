@@ -48,6 +48,11 @@ export interface PacingObservation {
   readonly calls: readonly InFlightCallObservation[];
   readonly caps: PacingCaps;
   readonly target: AbandonTarget;
+  /**
+   * Optional tallies of `agents` and `calls` kept by a producer that maintains them incrementally
+   * (the simulator, to stay fast); when present they must agree with the lists.
+   */
+  readonly counts?: ObservationCounts;
 }
 
 /** How the dialer classified a resolved attempt (after AMD: a false positive reads `machine`). */
@@ -89,7 +94,8 @@ export interface ObservationCounts {
   waitingForAgent: number;
 }
 
-export function countObservation(obs: PacingObservation): ObservationCounts {
+export function countObservation(obs: PacingObservation): Readonly<ObservationCounts> {
+  if (obs.counts) return obs.counts;
   const counts: ObservationCounts = {
     idle: 0,
     talk: 0,

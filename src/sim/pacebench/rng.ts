@@ -31,40 +31,62 @@ export interface Rng {
 }
 
 const TWO_POW_32 = 4294967296;
-const SFC_WARMUP = 12;
+const SFC_WARMUP = 8;
 
-/** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator), 128-bit state. */
-export function sfc32(a0: number, b0: number, c0: number, d0: number): Rng {
-  let a = a0 >>> 0;
-  let b = b0 >>> 0;
-  let c = c0 >>> 0;
-  let d = d0 >>> 0;
-  function step(): number {
+/**
+ * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator), 128-bit state in an Int32Array, so
+ * no step allocates; `reseed` lets a hot loop reuse one generator.
+ */
+export class Sfc32 implements Rng {
+  private readonly s = new Int32Array(4);
+
+  reseed(a: number, b: number, c: number, d: number): this {
+    const s = this.s;
+    s[0] = a;
+    s[1] = b;
+    s[2] = c;
+    s[3] = d;
+    for (let i = 0; i < SFC_WARMUP; i += 1) this.step();
+    return this;
+  }
+
+  step(): number {
+    const s = this.s;
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = s[2] as number;
+    const d = s[3] as number;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t >>> 0;
   }
-  for (let i = 0; i < SFC_WARMUP; i += 1) step();
-  return { next: () => step() / TWO_POW_32 };
+
+  next(): number {
+    return this.step() / TWO_POW_32;
+  }
 }
 
 /**
- * The generator for stream `name`, item `index`, under `seed`. The four state words mix seed, name
+ * Points `rng` at stream `name`, item `index`, under `seed`. The four state words mix seed, name
  * and index (split into two 32-bit halves so indices beyond 2^32 stay distinct) with distinct salts.
  */
-export function streamRng(seed: number, name: string, index = 0): Rng {
+export function reseedStream(rng: Sfc32, seed: number, name: string, index = 0): Sfc32 {
   const s = fmix32(seed ^ 0x9e3779b9) ^ fmix32(Math.floor(seed / TWO_POW_32) + 0x7f4a7c15);
   const n = hashName(name);
   const lo = index >>> 0;
   const hi = Math.floor(index / TWO_POW_32) >>> 0;
-  return sfc32(
+  return rng.reseed(
     fmix32(s ^ fmix32(n + 0x632be5ab)),
     fmix32(lo ^ fmix32(s + 0x85157af5)),
     fmix32(hi ^ fmix32(n ^ 0x27d4eb2f) ^ 0x165667b1),
     fmix32(s + n + lo + 0xd3a2646c),
   );
+}
+
+/** A fresh generator for stream `name`, item `index`, under `seed`. */
+export function streamRng(seed: number, name: string, index = 0): Rng {
+  return reseedStream(new Sfc32(), seed, name, index);
 }
