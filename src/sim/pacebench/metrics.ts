@@ -92,9 +92,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /**
- * Worst ratio over windows [t, t + width) anchored at each event time. `times` is sorted; each event
- * adds `den[i]` to the denominator and `num[i]` to the numerator. Windows with a denominator below
- * `minDenominator` are skipped; NaN when none qualifies.
+ * Worst ratio over windows [t, t + width) anchored at each event time t with t + width ≤ `runEnd`
+ * (a window cut short by the end of the run would read small samples as extremes). `times` is
+ * sorted; each event adds `den[i]` to the denominator and `num[i]` to the numerator. Windows with a
+ * denominator below `minDenominator` are skipped. A run shorter than one window is judged as a
+ * whole. NaN when nothing qualifies.
  */
 export function worstRollingRatio(
   times: readonly number[],
@@ -102,12 +104,19 @@ export function worstRollingRatio(
   den: readonly number[],
   width: number,
   minDenominator: number,
+  runStart: number,
+  runEnd: number,
 ): number {
+  if (runEnd - runStart < width) {
+    const n = num.reduce((s, x) => s + x, 0);
+    const d = den.reduce((s, x) => s + x, 0);
+    return d >= minDenominator && d > 0 ? n / d : Number.NaN;
+  }
   let worst = Number.NaN;
   let end = 0;
   let n = 0;
   let d = 0;
-  for (let start = 0; start < times.length; start += 1) {
+  for (let start = 0; start < times.length && (times[start] as number) + width <= runEnd; start += 1) {
     const limit = (times[start] as number) + width;
     while (end < times.length && (times[end] as number) < limit) {
       n += num[end] as number;
@@ -207,7 +216,8 @@ export class MetricsCollector {
     if (lines > this.linesMax) this.linesMax = lines;
   }
 
-  finish(): PacebenchMetrics {
+  /** `runEnd`: the end of the last day's shift. */
+  finish(runEnd: number): PacebenchMetrics {
     const m = this.measured;
     const active = m.idle + m.talk + m.wrap;
     const agentHours = this.loggedInSeconds / HOUR_SECONDS;
@@ -219,6 +229,8 @@ export class MetricsCollector {
       ones,
       HOUR_SECONDS,
       MIN_LIVE_ANSWERS_PER_HOUR_WINDOW,
+      this.runStart,
+      runEnd,
     );
     // Successive 30-day periods from the run's start (FTC: "each successive 30-day period").
     const periods = new Map<number, { n: number; d: number }>();
@@ -255,6 +267,8 @@ export class MetricsCollector {
       times.map(() => 1),
       OFCOM_WINDOW_SECONDS,
       1,
+      this.runStart,
+      runEnd,
     );
     const ofcomNum = this.abandoned + this.fpAt.length;
     const ofcomDen = liveAnswers + this.fpAt.length;

@@ -18,7 +18,7 @@ describe('pacebench simulator', () => {
   it('golden digest: seed 1, W1 shortened to 1 h, progressive', () => {
     const summary = runPolicy(W1, 'progressive', { seeds: 1, firstSeed: 1, hours: 1 });
     expect(digest(summaryJson(summary))).toBe(
-      'ada1606e5b7e39d6683095ee51cb7d38b8bf508f1a0a03ba47ebb7865f105af6',
+      '4bb8cb8ccef7d10653ac6d712ebf83ad131896ba525f8f64b0a88528457cac57',
     );
   });
 
