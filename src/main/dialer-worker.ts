@@ -28,6 +28,7 @@ export async function startDialerWorker(
     bus: ctx.bus,
     clock: systemClock,
     logger,
+    abandonmentSince: (campaignId, since) => ctx.attempts.abandonmentSince(campaignId, since),
   });
   const running = (await ctx.campaignStore.list()).filter((c) => c.status === 'running');
   const now = systemClock.now();

@@ -39,4 +39,25 @@ export class KnexAttemptLog implements AttemptLog {
       await query;
     }
   }
+
+  /**
+   * Live answers (connected or abandoned) and drops of a campaign's calls since `since`: the
+   * abandonment ratio's numerator and denominator over the compliance window (FTC 30 days, Ofcom
+   * 24 h), read when a predictive campaign starts so a restart keeps its budget.
+   */
+  async abandonmentSince(campaignId: string, since: Date): Promise<{ live: number; drops: number }> {
+    const row = await this.knex('call_attempt_events as e')
+      .join('call_attempts as a', 'a.id', 'e.attempt_id')
+      .where('a.campaign_id', campaignId)
+      .where('e.occurred_at', '>=', since)
+      .whereIn('e.event', ['connected', 'abandoned'])
+      .select(
+        this.knex.raw(`count(*) FILTER (WHERE e.event = 'connected')::int AS connected`),
+        this.knex.raw(`count(*) FILTER (WHERE e.event = 'abandoned')::int AS abandoned`),
+      )
+      .first();
+    const connected = Number(row?.connected ?? 0);
+    const drops = Number(row?.abandoned ?? 0);
+    return { live: connected + drops, drops };
+  }
 }

@@ -154,7 +154,15 @@ interface Tables {
  * Builds the production predictive policy. `options.aggressiveness` scales ρ (for sweeps in
  * pacebench); the defaults are the product's.
  */
-export function predictivePolicy(options: Partial<PredictiveOptions> = {}): PacingPolicy {
+export interface PredictivePacingPolicy extends PacingPolicy {
+  /**
+   * Live answers and drops already counted in the campaign's compliance window (read from the
+   * attempt log when a dialer starts), so a restart does not reset the abandonment budget.
+   */
+  restoreWindow(counts: { live: number; drops: number; nowSeconds: number }): void;
+}
+
+export function predictivePolicy(options: Partial<PredictiveOptions> = {}): PredictivePacingPolicy {
   const opts = { ...defaultPredictiveOptions, ...options };
   const liveTimes = new Ring(RESOLVED_SAMPLES);
   const resolvedTimes = new Ring(RESOLVED_SAMPLES);
@@ -244,6 +252,13 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Paci
 
   return {
     name: opts.aggressiveness === 1 ? 'predictive' : `predictive:${opts.aggressiveness}`,
+
+    restoreWindow(counts) {
+      windowLive = counts.live;
+      windowDrops = counts.drops;
+      windowStart = counts.nowSeconds;
+      liveCount = Math.max(liveCount, counts.live);
+    },
 
     observe(event: PacingEvent) {
       switch (event.kind) {

@@ -141,12 +141,6 @@ export class LeadExplainer {
         `the campaign is ${row.campaignStatus ?? 'not registered'}: a manager starts it on the campaign board`,
         null,
       );
-    if (def?.dial.mode === 'predictive')
-      block(
-        'dial-mode-not-built',
-        'predictive mode is not built yet (issue #4): the dialer does not dial this campaign',
-        null,
-      );
     if (row.state === 'closed')
       block('lead-closed', `the lead is closed${row.closedReason ? ` (${row.closedReason})` : ''}`, null);
     if (row.state === 'dialing' || row.state === 'in-call')

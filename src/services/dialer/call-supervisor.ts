@@ -7,13 +7,38 @@
 import { classifyCallEnd, type SystemOutcome } from '../../domain/calls/call-outcome.js';
 import { planAfterSystemOutcome, type LeadPlan } from '../../domain/scheduling/retry-policy.js';
 import type { TelephonyEvent } from '../../ports/telephony.js';
-import type { CallInFlight, DialerDeps } from './dialer-types.js';
+import type { PacingEvent, ResolvedOutcome } from '../../domain/pacing/pacing-policy.js';
+import type { CallInFlight, DialerDeps, PacingSink } from './dialer-types.js';
+
+/** How often a live answer with no free agent looks for one again during the connect grace. */
+const GRACE_POLL_MS = 200;
+
+/** The policy's view of how a call that never became a live answer resolved. */
+function resolvedOutcomeOf(outcome: SystemOutcome): ResolvedOutcome {
+  switch (outcome) {
+    case 'busy':
+      return 'busy';
+    case 'no-answer':
+      return 'no-answer';
+    case 'machine':
+      return 'machine';
+    default:
+      return 'sit';
+  }
+}
 
 export class CallSupervisor {
   /** Calls placed by this dialer and not yet ended, by attempt id. */
   readonly calls = new Map<string, CallInFlight>();
 
-  constructor(private readonly deps: DialerDeps) {}
+  constructor(
+    private readonly deps: DialerDeps,
+    private readonly pacing: PacingSink | null = null,
+  ) {}
+
+  private pacingEvent(call: CallInFlight, event: PacingEvent): void {
+    this.pacing?.event(call.campaign.id, event);
+  }
 
   stop(): void {
     for (const call of this.calls.values()) if (call.graceTimer) clearTimeout(call.graceTimer);
@@ -40,10 +65,12 @@ export class CallSupervisor {
     const at = e.at;
     switch (e.kind) {
       case 'ringing':
+        if (call.phase === 'dialing') call.phase = 'ringing';
         await this.deps.attempts.recordEvent({ attemptId: call.attemptId, event: 'ringing', occurredAt: at });
         return;
       case 'answered':
         call.channel = e.channel;
+        if (call.phase === 'dialing' || call.phase === 'ringing') call.phase = 'amd';
         await this.deps.attempts.recordEvent({
           attemptId: call.attemptId,
           event: 'answered',
@@ -60,6 +87,14 @@ export class CallSupervisor {
         return;
       case 'human-waiting':
         call.channel = e.channel;
+        call.phase = 'waiting-for-agent';
+        call.liveAt = at;
+        this.pacingEvent(call, {
+          kind: 'resolved',
+          atSeconds: at.getTime() / 1000,
+          outcome: 'human',
+          secondsSinceDial: (at.getTime() - call.placedAt.getTime()) / 1000,
+        });
         await this.deps.attempts.recordEvent({
           attemptId: call.attemptId,
           event: 'human-waiting',
@@ -71,6 +106,13 @@ export class CallSupervisor {
         const agent = await this.deps.agents.byRoom(e.room);
         call.connectedAgentId = agent?.id ?? call.reservedAgentId;
         if (call.graceTimer) clearTimeout(call.graceTimer);
+        call.phase = 'connected';
+        call.connectedAt = at;
+        this.pacingEvent(call, {
+          kind: 'connected',
+          atSeconds: at.getTime() / 1000,
+          waitedSeconds: call.liveAt ? (at.getTime() - call.liveAt.getTime()) / 1000 : 0,
+        });
         await this.deps.attempts.recordEvent({
           attemptId: call.attemptId,
           event: 'connected',
@@ -96,6 +138,7 @@ export class CallSupervisor {
         return;
       }
       case 'dropped':
+        this.pacingEvent(call, { kind: 'abandoned', atSeconds: at.getTime() / 1000 });
         await this.deps.attempts.recordEvent({
           attemptId: call.attemptId,
           event: 'abandoned',
@@ -121,7 +164,7 @@ export class CallSupervisor {
   }
 
   /** A live person is waiting: connect the reserved agent, or any free one within the grace, or abandon. */
-  private async routeToAgent(call: CallInFlight): Promise<void> {
+  private async routeToAgent(call: CallInFlight, pollsLeft?: number): Promise<void> {
     const def = call.campaign.definition;
     let agentId = call.reservedAgentId;
     if (agentId === null) {
@@ -153,6 +196,21 @@ export class CallSupervisor {
         }
       }
     }
+    if (call.reservedAgentId === null) {
+      // Predictive: no agent was free at the answer; one may free up within the grace. Looked for
+      // again every GRACE_POLL_MS (counted in polls, not clock readings), then the message plays.
+      const polls = pollsLeft ?? Math.floor(def.pacing.connectGrace / GRACE_POLL_MS);
+      if (polls <= 0) {
+        call.graceTimer = setTimeout(() => void this.abandon(call), def.pacing.connectGrace % GRACE_POLL_MS);
+        return;
+      }
+      call.graceTimer = setTimeout(() => {
+        call.graceTimer = null;
+        if (call.connectedAgentId !== null || call.isDropping) return;
+        void this.routeToAgent(call, polls - 1);
+      }, GRACE_POLL_MS);
+      return;
+    }
     call.graceTimer = setTimeout(() => void this.abandon(call), def.pacing.connectGrace);
   }
 
@@ -177,6 +235,21 @@ export class CallSupervisor {
   ): Promise<void> {
     this.calls.delete(call.attemptId);
     if (call.graceTimer) clearTimeout(call.graceTimer);
+    // A call that never became a live answer resolves now; a live one resolved at human-waiting.
+    if (call.liveAt === null)
+      this.pacingEvent(call, {
+        kind: 'resolved',
+        atSeconds: at.getTime() / 1000,
+        outcome: resolvedOutcomeOf(outcome),
+        secondsSinceDial: (at.getTime() - call.placedAt.getTime()) / 1000,
+      });
+    if (call.connectedAgentId !== null && call.connectedAt !== null)
+      this.pacing?.talk(
+        call.campaign.id,
+        call.connectedAgentId,
+        (at.getTime() - call.connectedAt.getTime()) / 1000,
+        at,
+      );
     await this.deps.attempts.recordEvent({
       attemptId: call.attemptId,
       event: 'ended',

@@ -11,6 +11,7 @@ import { progressiveDialsToPlace } from '../../domain/pacing/progressive.js';
 import { planAfterSystemOutcome } from '../../domain/scheduling/retry-policy.js';
 import type { ClaimedLead, DeferredLead } from '../../ports/lead-repository.js';
 import { CallSupervisor } from './call-supervisor.js';
+import { CampaignPacer } from './campaign-pacer.js';
 import type { CallInFlight, DialerDeps, RunningCampaign } from './dialer-types.js';
 
 export type { DialerDeps, RunningCampaign } from './dialer-types.js';
@@ -58,10 +59,16 @@ export class DialerService {
   private readonly ticking = new Set<string>();
   private unsubscribe: (() => void) | null = null;
   private isDraining = false;
-  private readonly refusedCampaigns = new Set<string>();
+
+  /** Predictive campaigns' pacing loops (policy state survives campaign reloads). */
+  private readonly pacers = new Map<string, CampaignPacer>();
 
   constructor(private readonly deps: DialerDeps) {
-    this.supervisor = new CallSupervisor(deps);
+    this.supervisor = new CallSupervisor(deps, {
+      event: (campaignId, event) => this.pacers.get(campaignId)?.event(event),
+      talk: (campaignId, agentId, seconds, now) =>
+        this.pacers.get(campaignId)?.noteTalk(agentId, seconds, now),
+    });
   }
 
   private get calls(): Map<string, CallInFlight> {
@@ -85,17 +92,28 @@ export class DialerService {
   setCampaigns(campaigns: RunningCampaign[]): void {
     this.campaigns.clear();
     for (const c of campaigns) {
-      if (c.definition.dial.mode === 'predictive') {
-        if (this.refusedCampaigns.has(c.id)) continue;
-        this.refusedCampaigns.add(c.id);
-        // Predictive pacing is issue #4: refuse loudly rather than dial the campaign some other way.
-        this.deps.logger.error(
-          { campaignId: c.id, mode: c.definition.dial.mode },
-          `campaign ${c.id}: dial mode "${c.definition.dial.mode}" is not available yet; the campaign is not dialed (use "progressive")`,
-        );
-        continue;
-      }
       this.campaigns.set(c.id, c);
+      if (c.definition.dial.mode === 'predictive' && !this.pacers.has(c.id)) {
+        const pacer = new CampaignPacer(c.id);
+        this.pacers.set(c.id, pacer);
+        void this.restoreAbandonmentWindow(c, pacer);
+      }
+    }
+  }
+
+  /** The compliance window's live answers and drops so far, from the attempt log (survives restarts). */
+  private async restoreAbandonmentWindow(c: RunningCampaign, pacer: CampaignPacer): Promise<void> {
+    if (!this.deps.abandonmentSince) return;
+    const now = this.deps.clock.now();
+    try {
+      const counts = await this.deps.abandonmentSince(
+        c.id,
+        new Date(now.getTime() - c.definition.pacing.abandonWindow),
+      );
+      pacer.policy.restoreWindow({ ...counts, nowSeconds: now.getTime() / 1000 });
+      this.deps.logger.info({ campaignId: c.id, ...counts }, 'dialer.pacing.window-restored');
+    } catch (err) {
+      this.deps.logger.warn({ err, campaignId: c.id }, 'dialer.pacing.window-restore-failed');
     }
   }
 
@@ -143,12 +161,19 @@ export class DialerService {
       const inProgress =
         [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length +
         [...this.previews.values()].filter((p) => p.campaign.id === campaign.id).length;
-      const freeAgents = await this.deps.agents.countFree(def.agentGroup);
-      let dials = progressiveDialsToPlace({
-        freeAgents,
-        callsInProgress: inProgress,
-        maxLines: def.dial.maxLines,
-      });
+      const pacer = this.pacers.get(campaign.id);
+      let dials: number;
+      if (def.dial.mode === 'predictive' && pacer) {
+        const calls = [...this.calls.values()].filter((c) => c.campaign.id === campaign.id);
+        dials = pacer.decide(this.deps.clock.now(), def, await this.deps.agents.list(), calls);
+      } else {
+        const freeAgents = await this.deps.agents.countFree(def.agentGroup);
+        dials = progressiveDialsToPlace({
+          freeAgents,
+          callsInProgress: inProgress,
+          maxLines: def.dial.maxLines,
+        });
+      }
       let skips = 0;
       while (dials > 0 && skips < MAX_SKIPS_PER_TICK && this.deps.telephony.isReady) {
         const claim = await this.deps.leads.claimDue(campaign.id, this.deps.clock.now(), 1);
@@ -244,6 +269,10 @@ export class DialerService {
     const attemptId = randomUUID();
     const approved = await this.decide(campaign, lead, attemptId);
     if (!approved) return 'skipped';
+    // Predictive: the call is placed with no agent reserved; the pacing policy has bet that one will
+    // be free when a person answers, and the supervisor finds it (or abandons within the grace).
+    if (def.dial.mode === 'predictive' && lead.ownerAgentId === null)
+      return this.placeCall(campaign, lead, approved, null);
     // The agent is reserved before the call is placed (progressive) or the lead shown (preview),
     // so a live answer always has one.
     const now = this.deps.clock.now();
@@ -281,7 +310,7 @@ export class DialerService {
     campaign: RunningCampaign,
     lead: ClaimedLead,
     approved: Approved,
-    agentId: number,
+    agentId: number | null,
   ): Promise<'placed' | 'stop'> {
     const def = campaign.definition;
     const { decision, base } = approved;
@@ -297,9 +326,14 @@ export class DialerService {
       channel: null,
       graceTimer: null,
       isDropping: false,
+      placedAt: this.deps.clock.now(),
+      phase: 'dialing',
+      liveAt: null,
+      connectedAt: null,
     };
     this.calls.set(attemptId, call);
-    await this.deps.bus.notifyAgent(agentId, { type: 'state', state: 'reserved', attemptId });
+    if (agentId !== null)
+      await this.deps.bus.notifyAgent(agentId, { type: 'state', state: 'reserved', attemptId });
     try {
       await this.deps.telephony.originate({
         attemptId,
@@ -332,7 +366,7 @@ export class DialerService {
         occurredAt: this.deps.clock.now(),
         detail: { error: err instanceof Error ? err.message : String(err) },
       });
-      await this.supervisor.releaseAgent(agentId, attemptId);
+      if (agentId !== null) await this.supervisor.releaseAgent(agentId, attemptId);
       await this.supervisor.applyPlan(
         call,
         planAfterSystemOutcome(this.deps.clock.now(), def, 'failed', lead.attempts, 0),
@@ -346,7 +380,7 @@ export class DialerService {
   private async recordApproved(
     { decision, base, ruleSet }: Approved,
     kind: 'dial' | 'preview',
-    agentId: number,
+    agentId: number | null,
   ) {
     await this.deps.attempts.recordDecision({
       ...base,

@@ -196,11 +196,60 @@ describe('DialerService (progressive)', () => {
     await dialer.tick();
     expect(telephony.originates).toHaveLength(0);
   });
+});
 
-  it('refuses to dial a campaign in a mode that is not built yet, instead of dialing it differently', async () => {
-    const { dialer, telephony } = setup(undefined, undefined, 'predictive');
+describe('DialerService (predictive)', () => {
+  it('places calls with no agent reserved and gives a live answer to the agent free at that moment', async () => {
+    const { dialer, telephony, agents, attempts } = setup(undefined, undefined, 'predictive');
     await dialer.tick();
-    expect(telephony.originates).toHaveLength(0);
+    // Cold start: the policy is progressive until it has seen enough attempts (one call per idle agent).
+    expect(telephony.originates).toHaveLength(2);
+    expect(attempts.decisions.map((d) => [d.decision, d.reservedAgentId])).toEqual([
+      ['dial', null],
+      ['dial', null],
+    ]);
+    expect(agents.agents.map((a) => a.state)).toEqual(['ready', 'ready']);
+    await dialer.tick();
+    expect(telephony.originates).toHaveLength(2); // both agents are covered by calls in flight
+    const attemptId = telephony.originates[1]!.attemptId;
+    await telephony.emit({ kind: 'answered', attemptId, channel: 'Local/y;1', at: NOW });
+    await telephony.emit({ kind: 'human-waiting', attemptId, channel: 'Local/y;1', at: NOW });
+    expect(telephony.connects).toEqual([{ attemptId, channel: 'Local/y;1', room: 'agent1001' }]);
+  });
+
+  it('abandons a live answer properly when no agent frees up within the grace (the message is played)', async () => {
+    const { dialer, telephony, agents, attempts } = setup([buildAgent(1)], [buildLead(1)], 'predictive');
+    await dialer.tick();
+    const attemptId = telephony.originates[0]!.attemptId;
+    agents.agents[0]!.state = 'on-call'; // taken by an inbound call meanwhile
+    await telephony.emit({ kind: 'answered', attemptId, channel: 'Local/z;1', at: NOW });
+    await telephony.emit({ kind: 'human-waiting', attemptId, channel: 'Local/z;1', at: NOW });
+    expect(telephony.connects).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1_400)); // the campaign's grace is 1 s
+    expect(telephony.drops).toEqual([attemptId]);
+    await telephony.emit({ kind: 'dropped', attemptId, at: NOW });
+    expect(attempts.events.map((e) => e.event)).toContain('abandoned');
+  });
+
+  it('reads the compliance window’s live answers and drops when it starts (a restart keeps the budget)', async () => {
+    const telephony = new FakeTelephony();
+    const asked: { campaignId: string; since: Date }[] = [];
+    const dialer = new DialerService({
+      leads: new FakeLeadRepository([]),
+      agents: new FakeAgentRepository([buildAgent(1)]),
+      attempts: new FakeAttemptLog(),
+      telephony,
+      bus: new FakeEventBus(),
+      clock: { now: () => NOW },
+      logger: silent,
+      abandonmentSince: async (campaignId, since) => {
+        asked.push({ campaignId, since });
+        return { live: 1000, drops: 25 };
+      },
+    });
+    dialer.setCampaigns([{ id: 'c', definition: campaign('predictive') }]);
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toEqual([{ campaignId: 'c', since: new Date(NOW.getTime() - 30 * 86_400_000) }]);
   });
 });
 
