@@ -1,0 +1,82 @@
+/** Command-line flags of `npm run pacebench`; every error names the flag. */
+import { POLICY_HELP } from './policies.js';
+
+export function usage(): string {
+  return `usage: pacebench --workload W1…W6|W1-M…W3-M|FILE.yaml --policy ${POLICY_HELP}[,…] [--seeds N] [--first-seed S] [--hours H] [--json] [--out report.md]`;
+}
+
+export class UsageError extends Error {
+  readonly code = 'PACEBENCH_USAGE';
+}
+
+export interface Args {
+  workload: string;
+  policies: string[];
+  seeds: number;
+  firstSeed: number;
+  hours: number | undefined;
+  json: boolean;
+  out: string | undefined;
+}
+
+function positiveNumber(flag: string, raw: string | undefined, isInteger: boolean): number {
+  const value = Number(raw);
+  if (raw === undefined || !Number.isFinite(value) || value <= 0 || (isInteger && !Number.isInteger(value))) {
+    throw new UsageError(
+      `${flag}: expected a positive ${isInteger ? 'integer' : 'number'}, got ${raw ?? 'nothing'}`,
+    );
+  }
+  return value;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> & { json: boolean } = { json: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i] as string;
+    const value = () => {
+      const v = argv[i + 1];
+      i += 1;
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag}: missing value`);
+      return v;
+    };
+    switch (flag) {
+      case '--workload':
+        args.workload = value();
+        break;
+      case '--policy':
+        args.policies = value()
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
+        break;
+      case '--seeds':
+        args.seeds = positiveNumber(flag, value(), true);
+        break;
+      case '--first-seed':
+        args.firstSeed = positiveNumber(flag, value(), true);
+        break;
+      case '--hours':
+        args.hours = positiveNumber(flag, value(), false);
+        break;
+      case '--out':
+        args.out = value();
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      default:
+        throw new UsageError(`${flag}: unknown flag`);
+    }
+  }
+  if (!args.workload) throw new UsageError('--workload: required');
+  if (!args.policies || args.policies.length === 0) throw new UsageError('--policy: required');
+  return {
+    workload: args.workload,
+    policies: args.policies,
+    seeds: args.seeds ?? 10,
+    firstSeed: args.firstSeed ?? 1,
+    hours: args.hours,
+    json: args.json,
+    out: args.out,
+  };
+}
