@@ -45,13 +45,13 @@ const WRAP_QUANTILES = 12;
 /** Outer loop. */
 const OUTER_PERIOD_SECONDS = 30;
 const RHO_MIN = 0.001;
-const RHO_MAX = 0.25;
-const RHO_START = 0.02;
-const RHO_GAIN = 25;
+const RHO_MAX = 0.5;
+const RHO_START = 0.1;
+const RHO_GAIN = 4;
 /** ρ changes by at most this factor per outer step (slew limit). */
-const RHO_SLEW = 1.5;
+const RHO_SLEW = 1.1;
 /** Live answers the outer loop's observed drop ratio is measured over. */
-const RECENT_LIVE = 300;
+const RECENT_LIVE = 150;
 /** Budget margin kept below the target rate. */
 const BUDGET_MARGIN = 0.004;
 /** Burst breaker: drops over the last minute above BURST_FACTOR × target with ≥ BURST_MIN_LIVE live. */
@@ -71,9 +71,15 @@ export interface PredictiveOptions {
   aggressiveness: number;
   /** Starting ρ. */
   initialRho: number;
+  /** Holds ρ fixed (no outer loop): for sweeps that draw the occupancy/abandonment curve. */
+  fixedRho: number | null;
 }
 
-export const defaultPredictiveOptions: PredictiveOptions = { aggressiveness: 1, initialRho: RHO_START };
+export const defaultPredictiveOptions: PredictiveOptions = {
+  aggressiveness: 1,
+  initialRho: RHO_START,
+  fixedRho: null,
+};
 
 /** A fixed-size ring of numbers. */
 class Ring {
@@ -223,6 +229,10 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
   };
 
   const outerLoop = (obs: PacingObservation) => {
+    if (opts.fixedRho !== null) {
+      rho = opts.fixedRho;
+      return;
+    }
     const now = obs.nowSeconds;
     if (now - lastOuter < OUTER_PERIOD_SECONDS) return;
     lastOuter = now;

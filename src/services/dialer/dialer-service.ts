@@ -175,7 +175,9 @@ export class DialerService {
         });
       }
       let skips = 0;
-      while (dials > 0 && skips < MAX_SKIPS_PER_TICK && this.deps.telephony.isReady) {
+      // A pause (or a reload) during the tick stops it before the next claim, not after the tick.
+      const isStillRunning = () => this.campaigns.get(campaign.id) === campaign && !this.isDraining;
+      while (dials > 0 && skips < MAX_SKIPS_PER_TICK && this.deps.telephony.isReady && isStillRunning()) {
         const claim = await this.deps.leads.claimDue(campaign.id, this.deps.clock.now(), 1);
         for (const deferred of claim.deferred) await this.recordPersonBusy(campaign, deferred);
         skips += claim.deferred.length;

@@ -39,7 +39,9 @@ describe('pacebench command line', () => {
       '--policy ratio:-1: the ratio must be a positive number',
     );
     expect(() => policyFactory('vicidial:FAST', w)).toThrow('--policy vicidial:FAST');
-    expect(() => policyFactory('predictive', w)).toThrow('--policy predictive: unknown policy');
+    expect(() => policyFactory('predictive:0', w)).toThrow('--policy predictive:0');
+    expect(policyFactory('predictive', w)().name).toBe('predictive');
+    expect(() => policyFactory('predictive-rho:2', w)).toThrow('--policy predictive-rho:2');
     expect(policyFactory('ratio:2.0', w)().name).toBe('ratio:2');
   });
 });

@@ -70,11 +70,11 @@ describe('predictive policy (research/pacing.md §6)', () => {
   it('dials ahead for agents about to be free once warm, more at a lower answer rate', () => {
     const high = predictivePolicy();
     const low = predictivePolicy();
-    const t1 = warm(high, 0.3);
-    const t2 = warm(low, 0.1);
-    // 50 agents in wrap for 15 s: many free within the next 20 s; nothing in flight.
-    const atHigh = high.decide(obs(t1, { wrap: 50, wrapElapsed: 15 }));
-    const atLow = low.decide(obs(t2, { wrap: 50, wrapElapsed: 15 }));
+    const t1 = warm(high, 0.3, 400, 60);
+    const t2 = warm(low, 0.1, 400, 60);
+    // 50 agents 40 s into a 30–90 s wrap-up: some free within the next 20 s; nothing in flight.
+    const atHigh = high.decide(obs(t1, { wrap: 50, wrapElapsed: 40 }));
+    const atLow = low.decide(obs(t2, { wrap: 50, wrapElapsed: 40 }));
     expect(atHigh).toBeGreaterThan(0);
     expect(atLow).toBeGreaterThan(atHigh);
   });
