@@ -38,6 +38,9 @@ const COLD_START_LIVE = 20;
 /** Survival tables are rebuilt this often (seconds) and cover this many seconds of elapsed time. */
 const TABLE_REFRESH_SECONDS = 60;
 const TALK_TABLE_SECONDS = 1800;
+/** The talk table's rows are this many seconds apart (its chances change slowly with elapsed talk). */
+const TALK_BIN_SECONDS = 5;
+const TALK_ROWS = TALK_TABLE_SECONDS / TALK_BIN_SECONDS;
 const WRAP_TABLE_SECONDS = 600;
 const RING_TABLE_SECONDS = 90;
 /** Wrap durations are folded into a talk agent's chance of freeing up through this many quantiles. */
@@ -199,16 +202,19 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
     const wrapQuantiles: number[] = [];
     for (let q = 0; q < WRAP_QUANTILES; q += 1)
       wrapQuantiles.push(wrap.length ? wrap[Math.floor(((q + 0.5) / WRAP_QUANTILES) * wrap.length)]! : 30);
-    const talkFree = new Float64Array((TALK_TABLE_SECONDS + 1) * h);
+    const talkFree = new Float64Array((TALK_ROWS + 1) * h);
     const wrapFree = new Float64Array((WRAP_TABLE_SECONDS + 1) * h);
     const liveWithin = new Float64Array((RING_TABLE_SECONDS + 1) * h);
-    for (let e = 0; e <= TALK_TABLE_SECONDS; e += 1)
+    for (let row = 0; row <= TALK_ROWS; row += 1)
       for (let i = 0; i < h; i += 1) {
+        const e = row * TALK_BIN_SECONDS;
         // Free within H = talk ends within H − wrap, averaged over the wrap quantiles.
         let p = 0;
-        for (const w of wrapQuantiles)
-          if (w < HORIZONS[i]!) p += conditionalWithin(talk, e, HORIZONS[i]! - w, 0);
-        talkFree[e * h + i] = p / WRAP_QUANTILES;
+        for (const w of wrapQuantiles) {
+          if (w >= HORIZONS[i]!) break; // ascending: the rest cannot fit either
+          p += conditionalWithin(talk, e, HORIZONS[i]! - w, 0);
+        }
+        talkFree[row * h + i] = p / WRAP_QUANTILES;
       }
     for (let e = 0; e <= WRAP_TABLE_SECONDS; e += 1)
       for (let i = 0; i < h; i += 1) wrapFree[e * h + i] = conditionalWithin(wrap, e, HORIZONS[i]!, 1);
@@ -331,7 +337,9 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         if (agent.state !== 'talk' && agent.state !== 'wrap') continue;
         const e = Math.max(0, Math.floor(agent.secondsInState));
         const row =
-          agent.state === 'talk' ? Math.min(e, TALK_TABLE_SECONDS) * h : Math.min(e, WRAP_TABLE_SECONDS) * h;
+          agent.state === 'talk'
+            ? Math.min(Math.floor(e / TALK_BIN_SECONDS), TALK_ROWS) * h
+            : Math.min(e, WRAP_TABLE_SECONDS) * h;
         const table = agent.state === 'talk' ? t.talkFree : t.wrapFree;
         for (let i = 0; i < h; i += 1) {
           const p = table[row + i]!;
