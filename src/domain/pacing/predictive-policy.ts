@@ -52,7 +52,7 @@ const RHO_MAX = 0.5;
 const RHO_START = 0.1;
 const RHO_GAIN = 4;
 /** ρ changes by at most this factor per outer step (slew limit). */
-const RHO_SLEW = 1.1;
+const RHO_SLEW = 1.03;
 /** Live answers the outer loop's observed drop ratio is measured over. */
 const RECENT_LIVE = 150;
 /** Budget margin kept below the target rate. */
