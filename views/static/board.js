@@ -62,6 +62,8 @@
       for (const f of c.leads) setText(article.querySelector(`[data-fig="leads.${f.key}"]`), f.text);
       for (const f of c.last24h) setText(article.querySelector(`[data-fig="last24h.${f.key}"]`), f.text);
       setText(article.querySelector('[data-fig="abandonRate"]'), c.abandonRate.text);
+      if (c.abandonRate.dayText)
+        setText(article.querySelector('[data-fig="abandonDay"]'), c.abandonRate.dayText);
       article.querySelector('[data-rate]').classList.toggle('over', c.abandonRate.isOverLimit);
       for (const bar of c.chart) {
         const fill = article.querySelector(`[data-bar="${bar.key}"]`);

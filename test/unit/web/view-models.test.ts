@@ -276,6 +276,23 @@ describe('campaign board', () => {
     ],
   } as unknown as CampaignSummaries;
 
+  it('judges the limit on the campaign’s own window, and shows the last 24 h beside it', () => {
+    const withWindow = {
+      ...summaries,
+      campaigns: summaries.campaigns.map((c) => ({
+        ...c,
+        abandonWindow: { windowMs: 30 * 86_400_000, live: 1000, abandoned: 8, rate: 0.008 },
+      })),
+    } as unknown as CampaignSummaries;
+    const vm = buildBoardViewModel(
+      withWindow,
+      new Map([['ru-collections', { maxRate: 0.01, windowMs: 30 * 86_400_000 }]]),
+      'en',
+      NOW,
+    );
+    expect(vm.campaigns[0]!.abandonRate).toMatchObject({ isOverLimit: false, dayText: 'last 24 h: 3.2%' });
+  });
+
   it('labels, counts and flags an abandon rate above the campaign’s limit', () => {
     const vm = buildBoardViewModel(
       summaries,

@@ -131,6 +131,31 @@ export async function campaignSummaries(ctx: WebContext) {
     ctx.knex('agents').select('state').count('* as n').groupBy('state'),
     ctx.knex('campaigns').select('id', 'name', 'status').orderBy('id'),
   ]);
+  // The compliance figure: live answers and drops over each campaign's own window (FTC 30 days,
+  // Ofcom 24 h), the same counts the predictive dialer restores at start.
+  const windows = new Map(
+    await Promise.all(
+      rows.map(async (c) => {
+        const def = ctx.campaigns().get(c.id);
+        const windowMs = def?.pacing.abandonWindow ?? 86_400_000;
+        const row = await ctx
+          .knex('call_attempt_events as e')
+          .join('call_attempts as a', 'a.id', 'e.attempt_id')
+          .where('a.campaign_id', c.id)
+          .where('e.occurred_at', '>=', new Date(Date.now() - windowMs))
+          .whereIn('e.event', ['connected', 'abandoned'])
+          .select(
+            ctx.knex.raw(`count(*) FILTER (WHERE e.event = 'connected')::int AS connected`),
+            ctx.knex.raw(`count(*) FILTER (WHERE e.event = 'abandoned')::int AS abandoned`),
+          )
+          .first();
+        const connected = Number(row?.connected ?? 0);
+        const abandoned = Number(row?.abandoned ?? 0);
+        const live = connected + abandoned;
+        return [c.id, { windowMs, live, abandoned, rate: live > 0 ? abandoned / live : 0 }] as const;
+      }),
+    ),
+  );
   const n = (list: Record<string, unknown>[], match: Record<string, string>) =>
     Number(list.find((x) => Object.entries(match).every(([k, v]) => x[k] === v))?.n ?? 0);
   return {
@@ -160,6 +185,7 @@ export async function campaignSummaries(ctx: WebContext) {
           abandoned,
           abandonRate: connected + abandoned > 0 ? abandoned / (connected + abandoned) : 0,
         },
+        abandonWindow: windows.get(c.id),
       };
     }),
   };

@@ -35,7 +35,8 @@ export interface BoardCampaign {
   modeLabel: string;
   leads: Figure[];
   last24h: Figure[];
-  abandonRate: { text: string; limitText: string; isOverLimit: boolean };
+  /** Over the campaign's compliance window (falls back to 24 h when the window is not known). */
+  abandonRate: { text: string; limitText: string; isOverLimit: boolean; dayText?: string };
   chart: ChartBar[];
   /** Calls in progress now (dialing + in call), the live strip's sample. */
   inProgress: number;
@@ -121,7 +122,7 @@ export function buildBoardViewModel(
           figure('abandoned', 'board.abandoned', h.abandoned),
         ],
         abandonRate: {
-          text: formatRate(h.abandonRate, locale),
+          text: formatRate(c.abandonWindow?.rate ?? h.abandonRate, locale),
           limitText:
             limit === undefined
               ? ''
@@ -129,7 +130,10 @@ export function buildBoardViewModel(
                   pct: formatRate(limit.maxRate, locale),
                   window: formatWindow(limit.windowMs, locale),
                 }),
-          isOverLimit: limit !== undefined && h.abandonRate > limit.maxRate,
+          isOverLimit: limit !== undefined && (c.abandonWindow?.rate ?? h.abandonRate) > limit.maxRate,
+          ...(c.abandonWindow
+            ? { dayText: t('board.abandonLast24h', { pct: formatRate(h.abandonRate, locale) }) }
+            : {}),
         },
         chart: chartFigures.map((f, i) => ({ ...f, percent: percents[i] ?? 0 })),
         inProgress: c.leads.dialing + c.leads.inCall,
