@@ -121,7 +121,7 @@ function suffixMax(m: Model, h: Float64Array, best: Float64Array, arg?: Int32Arr
 }
 
 /**
- * Relative value iteration for one λ, warm-started from `h` (updated in place). Returns the sweeps
+ * Relative value iteration for one λ, warm-started from `start` (overwritten with the normalised result). Returns the sweeps
  * used and the decision table d[b, r] = argmax_{r' ≥ r} h[b, r'].
  */
 function solveLagrangian(
