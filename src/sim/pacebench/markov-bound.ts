@@ -121,8 +121,8 @@ function suffixMax(m: Model, h: Float64Array, best: Float64Array, arg?: Int32Arr
 }
 
 /**
- * Relative value iteration for one λ, warm-started from `start` (overwritten with the normalised result). Returns the sweeps
- * used and the decision table d[b, r] = argmax_{r' ≥ r} h[b, r'].
+ * Relative value iteration for one λ, warm-started from `start` (overwritten with the normalised
+ * result). Returns the sweeps used and the decision table d[b, r] = argmax_{r' ≥ r} h[b, r'].
  */
 function solveLagrangian(
   m: Model,
