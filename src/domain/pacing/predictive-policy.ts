@@ -35,6 +35,7 @@ const HANDLE_SAMPLES = 400;
 /** Cold start: progressive until this many attempts resolved and live answers seen. */
 const COLD_START_RESOLVED = 60;
 const COLD_START_LIVE = 20;
+const COLD_START_HANDLED = 30;
 /** Survival tables are rebuilt this often (seconds) and cover this many seconds of elapsed time. */
 const TABLE_REFRESH_SECONDS = 60;
 const TALK_TABLE_SECONDS = 1800;
@@ -47,23 +48,23 @@ const RING_TABLE_SECONDS = 90;
 const WRAP_QUANTILES = 12;
 /** Outer loop. */
 const OUTER_PERIOD_SECONDS = 30;
-const RHO_MIN = 0.001;
-const RHO_MAX = 0.5;
-const RHO_START = 0.1;
-const RHO_GAIN = 4;
+const RHO_MIN = 0.0005;
+const RHO_MAX = 0.05;
+const RHO_START = 0.004;
+const RHO_GAIN = 1;
 /** ρ changes by at most this factor per outer step (slew limit). */
-const RHO_SLEW = 1.03;
+const RHO_SLEW = 1.05;
 /** Live answers the outer loop's observed drop ratio is measured over. */
 const RECENT_LIVE = 150;
 /** Budget margin kept below the target rate. */
-const BUDGET_MARGIN = 0.004;
+const BUDGET_MARGIN = 0.007;
 /** Burst breaker: drops over the last minute above BURST_FACTOR × target with ≥ BURST_MIN_LIVE live. */
 const BURST_WINDOW_SECONDS = 60;
 const BURST_FACTOR = 3;
 const BURST_MIN_LIVE = 20;
 const BURST_HOLD_SECONDS = 30;
 /** Small-team mode at or below this many active agents. */
-const SMALL_TEAM = 8;
+const SMALL_TEAM = 15;
 const SMALL_TEAM_RHO_FACTOR = 0.5;
 const SMALL_TEAM_FREE_PROBABILITY = 0.5;
 /** Expected overflow (in calls) tolerated beyond ρ × arrivals, for the approximation's tail. */
@@ -157,6 +158,8 @@ interface Tables {
   liveShare: number;
   /** Median seconds from dial to a live answer. */
   medianLiveSeconds: number;
+  /** Of the answered attempts (people and machines), the share that were people. */
+  humanShareOfAnswers: number;
 }
 
 /**
@@ -173,8 +176,12 @@ export interface PredictivePacingPolicy extends PacingPolicy {
 
 export function predictivePolicy(options: Partial<PredictiveOptions> = {}): PredictivePacingPolicy {
   const opts = { ...defaultPredictiveOptions, ...options };
-  const liveTimes = new Ring(RESOLVED_SAMPLES);
+  /**
+   * The last RESOLVED_SAMPLES resolved attempts: seconds from the dial, and the outcome coded in
+   * the same ring (so shares are over one window: 1 = person, 2 = machine, 0 = anything else).
+   */
   const resolvedTimes = new Ring(RESOLVED_SAMPLES);
+  const resolvedKinds = new Ring(RESOLVED_SAMPLES);
   const talkTimes = new Ring(HANDLE_SAMPLES);
   const wrapTimes = new Ring(HANDLE_SAMPLES);
   /** 1 = dropped, 0 = connected, for the last RECENT_LIVE live answers. */
@@ -197,7 +204,15 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
     const h = HORIZONS.length;
     const talk = talkTimes.sorted();
     const wrap = wrapTimes.sorted();
-    const live = liveTimes.sorted();
+    const times = resolvedTimes.all();
+    const kinds = resolvedKinds.all();
+    const live: number[] = [];
+    let machines = 0;
+    for (let j = 0; j < times.length; j += 1) {
+      if (kinds[j] === 1) live.push(times[j]!);
+      else if (kinds[j] === 2) machines += 1;
+    }
+    live.sort((a, b) => a - b);
     const all = resolvedTimes.sorted();
     const wrapQuantiles: number[] = [];
     for (let q = 0; q < WRAP_QUANTILES; q += 1)
@@ -229,8 +244,9 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       talkFree,
       wrapFree,
       liveWithin,
-      liveShare: resolvedTimes.length ? liveTimes.length / resolvedTimes.length : 0,
+      liveShare: times.length ? live.length / times.length : 0,
       medianLiveSeconds: live.length ? live[Math.floor(live.length / 2)]! : 10,
+      humanShareOfAnswers: live.length + machines > 0 ? live.length / (live.length + machines) : 0.5,
     };
   };
 
@@ -252,11 +268,14 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
     // few hundred), less a margin.
     const expectedRemaining = Math.max(windowLive, RECENT_LIVE);
     const budget = alpha * (windowLive + expectedRemaining) - windowDrops;
-    const alphaEff = Math.min(2 * alpha, Math.max(0, budget / expectedRemaining - BUDGET_MARGIN));
+    // Never aim above the target itself: a budget under-spent early is not made up later (the run,
+    // or the day, may end before the window does).
+    const alphaEff = Math.max(0, Math.min(alpha, budget / expectedRemaining) - BUDGET_MARGIN);
     const recent = recentLive.all();
     if (recent.length < COLD_START_LIVE) return;
     const observed = recent.reduce((a, b) => a + b, 0) / recent.length;
-    const factor = Math.exp(RHO_GAIN * (alphaEff - observed));
+    // Relative error: the same push whether the target is 3% (FTC) or lower.
+    const factor = Math.exp((RHO_GAIN * (alphaEff - observed)) / Math.max(alpha, 1e-6));
     const slewed = Math.min(RHO_SLEW, Math.max(1 / RHO_SLEW, factor));
     rho = Math.min(RHO_MAX, Math.max(RHO_MIN, rho * slewed));
   };
@@ -281,7 +300,7 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         case 'resolved':
           resolvedCount += 1;
           resolvedTimes.push(event.secondsSinceDial);
-          if (event.outcome === 'human') liveTimes.push(event.secondsSinceDial);
+          resolvedKinds.push(event.outcome === 'human' ? 1 : event.outcome === 'machine' ? 2 : 0);
           return;
         case 'connected':
           liveCount += 1;
@@ -308,7 +327,14 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       const counts = countObservation(obs);
       if (counts.active === 0) return 0;
       const progressive = counts.idle - counts.inFlight;
-      if (resolvedCount < COLD_START_RESOLVED || liveCount < COLD_START_LIVE || talkTimes.length < 10)
+      // Handle times seen early are the short ones (long calls have not ended yet): wait for about
+      // one call per agent before trusting them, or the first minutes over-dial.
+      const handledNeeded = Math.min(HANDLE_SAMPLES, Math.max(COLD_START_HANDLED, counts.active));
+      if (
+        resolvedCount < COLD_START_RESOLVED ||
+        liveCount < COLD_START_LIVE ||
+        talkTimes.length < handledNeeded
+      )
         return clampDials(obs, progressive);
       outerLoop(obs);
       const now = obs.nowSeconds;
@@ -351,6 +377,16 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       for (const call of obs.calls) {
         if (call.phase === 'waiting-for-agent') {
           for (let i = 0; i < h; i += 1) demandMean[i] = demandMean[i]! + 1;
+          continue;
+        }
+        if (call.phase === 'amd') {
+          // Answered, the detector deciding: live with the share of answers that were people, within
+          // the shortest horizon (a person's AMD verdict takes under 2.5 s).
+          const p = t.humanShareOfAnswers;
+          for (let i = 0; i < h; i += 1) {
+            demandMean[i] = demandMean[i]! + p;
+            demandVar[i] = demandVar[i]! + p * (1 - p);
+          }
           continue;
         }
         const row = Math.min(Math.max(0, Math.floor(call.elapsedSeconds)), RING_TABLE_SECONDS) * h;

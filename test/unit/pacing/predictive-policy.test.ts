@@ -70,8 +70,9 @@ describe('predictive policy (research/pacing.md §6)', () => {
   it('dials ahead for agents about to be free once warm, more at a lower answer rate', () => {
     const high = predictivePolicy();
     const low = predictivePolicy();
-    const t1 = warm(high, 0.3, 400, 60);
-    const t2 = warm(low, 0.1, 400, 60);
+    // Enough attempts that both have seen a handled call per agent (the cold start's condition).
+    const t1 = warm(high, 0.3, 1500, 60);
+    const t2 = warm(low, 0.1, 1500, 60);
     // 50 agents 40 s into a 30–90 s wrap-up: some free within the next 20 s; nothing in flight.
     const atHigh = high.decide(obs(t1, { wrap: 50, wrapElapsed: 40 }));
     const atLow = low.decide(obs(t2, { wrap: 50, wrapElapsed: 40 }));
