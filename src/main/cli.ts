@@ -5,7 +5,8 @@
  * yields {"line": n, "error": "..."} and the run goes on; exit code 1 if any line had an error.
  * Formats: docs/compliance-cli.md.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { decideCompliance } from '../domain/compliance/engine/decide-compliance.js';
@@ -28,6 +29,8 @@ import {
   type LeadExplanation,
 } from '../services/compliance/explain-lead.js';
 import { connectDatabase } from './infrastructure.js';
+import { KnexDncStore } from '../adapters/db/knex-dnc-store.js';
+import { importDncList } from '../services/compliance/import-dnc.js';
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'write an ISO 8601 instant with an offset' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'write local time as HH:MM');
@@ -218,18 +221,72 @@ async function complianceCheck(inputPath: string): Promise<number> {
 const USAGE = [
   'usage: cli compliance check --input FILE|-',
   '       cli compliance explain (--lead ID | --phone NUMBER) [--json]',
+  '       cli dnc import --file FILE|- --source NAME [--campaign ID] [--country US] [--expires YYYY-MM-DD]',
 ].join('\n');
+
+/** The value after a flag, or undefined. */
+function flagValue(args: readonly string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/**
+ * Loads a do-not-call list (the National DNC Registry's download, or an internal list) into the
+ * database the dialer checks before every call. Lines that are not phone numbers are reported by
+ * line number; the others are loaded. Exit 0, or 1 when some lines were refused, 2 for usage.
+ */
+async function dncImport(args: readonly string[]): Promise<number> {
+  const file = flagValue(args, '--file');
+  const source = flagValue(args, '--source')?.trim();
+  const expires = flagValue(args, '--expires');
+  const usage = (problem: string) => {
+    process.stderr.write(`${problem}\n${USAGE}\n`);
+    return 2;
+  };
+  if (file === undefined) return usage('--file: give the list file, or - for standard input');
+  if (!source || !/^[\w.:-]{1,60}$/.test(source))
+    return usage(
+      '--source: name where the list comes from, e.g. national-dnc or internal (letters, digits, . : - _)',
+    );
+  if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expires))
+    return usage(`--expires: "${expires.slice(0, 20)}" is not a date as YYYY-MM-DD`);
+  const expiresAt = expires === undefined ? null : new Date(`${expires}T23:59:59Z`);
+  if (expiresAt !== null && Number.isNaN(expiresAt.getTime()))
+    return usage(`--expires: "${expires}" is not a calendar date`);
+  const config = loadConfig();
+  const campaignId = flagValue(args, '--campaign') ?? null;
+  if (campaignId !== null) {
+    const files = await loadCampaignFiles(config.campaignsDir);
+    if (!files.campaigns.some((c) => c.definition.id === campaignId))
+      return usage(`--campaign: no campaign "${campaignId.slice(0, 40)}" in ${config.campaignsDir}`);
+  }
+  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  const db = await connectDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  try {
+    const result = await importDncList(
+      { store: new KnexDncStore(db.knex), clock: { now: () => new Date() } },
+      createInterface({ input, crlfDelay: Infinity }),
+      { source, campaignId, expiresAt, defaultCountry: flagValue(args, '--country')?.toUpperCase() },
+    );
+    const where = file === '-' ? 'stdin' : file;
+    for (const p of result.problems) process.stderr.write(`${where}:${p.line}: ${p.message}\n`);
+    if (result.problemCount > result.problems.length)
+      process.stderr.write(`… and ${result.problemCount - result.problems.length} more refused lines\n`);
+    process.stdout.write(
+      `${JSON.stringify({ file: where, source, scope: campaignId === null ? 'global' : `campaign ${campaignId}`, ...result, problems: undefined })}\n`,
+    );
+    return result.problemCount > 0 ? 1 : 0;
+  } finally {
+    await db.stop();
+  }
+}
 
 /** "Why isn't this lead being dialed?" against the running (or the embedded) database. */
 async function complianceExplain(args: readonly string[]): Promise<number> {
-  const value = (flag: string) => {
-    const at = args.indexOf(flag);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
   const parsed = explainQueryFrom({
-    lead: value('--lead'),
-    phone: value('--phone'),
-    country: value('--country'),
+    lead: flagValue(args, '--lead'),
+    phone: flagValue(args, '--phone'),
+    country: flagValue(args, '--country'),
   });
   if ('error' in parsed) {
     process.stderr.write(`--${parsed.field}: ${parsed.error}\n${USAGE}\n`);
@@ -314,6 +371,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (path !== undefined) return complianceCheck(path);
   }
   if (area === 'compliance' && command === 'explain') return complianceExplain(rest);
+  if (area === 'dnc' && command === 'import') return dncImport(rest);
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }
