@@ -11,25 +11,8 @@
 import { performance } from 'node:perf_hooks';
 import { decideCompliance } from '../../src/domain/compliance/engine/decide-compliance.js';
 import type { ComplianceInput, HistoryEntry } from '../../src/domain/compliance/engine/types.js';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-/** mulberry32: a small seeded PRNG, so every run decides the same scenarios. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/sim/pbx/prng.js';
+import { positiveOption } from './options.js';
 
 const RU_ZONES = [
   'Europe/Kaliningrad',
@@ -63,7 +46,7 @@ const SETS: { id: string; zones: string[]; weight: number }[] = [
 ];
 
 function scenarios(count: number, seed: number): ComplianceInput[] {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const base = Date.parse('2026-03-02T00:00:00Z');
   const out: ComplianceInput[] = [];
@@ -113,9 +96,9 @@ function scenarios(count: number, seed: number): ComplianceInput[] {
   return out;
 }
 
-const count = option('scenarios', 20_000);
-const seconds = option('seconds', 3);
-const runs = option('runs', 5);
+const count = positiveOption('scenarios', 20_000, true);
+const seconds = positiveOption('seconds', 3);
+const runs = positiveOption('runs', 5, true);
 const inputs = scenarios(count, 1);
 const meanHistory = inputs.reduce((n, s) => n + s.history.length, 0) / inputs.length;
 

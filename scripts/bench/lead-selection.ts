@@ -24,19 +24,13 @@ import { createKnex, migrateToLatest } from '../../src/adapters/db/knex-client.j
 import { KnexLeadRepository } from '../../src/adapters/db/knex-lead-repository.js';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../src/adapters/runtime/embedded-postgres.js';
 import { findFreePort } from '../../src/adapters/runtime/free-port.js';
+import { positiveOption } from './options.js';
 import { checkCallingWindows, nextAllowedAt } from '../../src/domain/compliance/calling-window.js';
 import type { CallingWindow } from '../../src/domain/campaign/campaign-definition.js';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const LEADS = option('leads', 1_000_000);
-const ITERATIONS = option('iterations', 500);
-const BATCH = option('batch', 100);
+const LEADS = positiveOption('leads', 1_000_000, true);
+const ITERATIONS = positiveOption('iterations', 500, true);
+const BATCH = positiveOption('batch', 100, true);
 const DATABASE = 'dialer_bench';
 const CAMPAIGN = 'bench';
 

@@ -3,6 +3,7 @@
  * browser (log in, ready, disposition after wrap-up). Deterministic given its seed.
  */
 import { DateTime } from 'luxon';
+import { mulberry32 } from '../pbx/prng.js';
 
 interface AgentView {
   agent: { state: string; isLegUp: boolean; attemptId: string | null };
@@ -27,17 +28,6 @@ export interface SimulatedAgentOptions {
 
 const PREVIEW_READ_MS = 1_000;
 const SKIP_SHARE = 0.1;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class SimulatedAgent {
   private cookie = '';

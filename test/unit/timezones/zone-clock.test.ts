@@ -7,6 +7,7 @@ import {
   isIanaZone,
   localTimeOf,
 } from '../../../src/domain/timezones/zone-clock.js';
+import { mulberry32 } from '../../../src/sim/pbx/prng.js';
 
 const ZONES = [
   'Europe/Kaliningrad',
@@ -25,17 +26,7 @@ const ZONES = [
   'Asia/Gaza',
 ];
 
-/** Seeded so a failure is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32; // seeded, so a failure is reproducible
 
 describe('zone clock (memoised luxon offsets)', () => {
   it('gives the same local fields as a luxon DateTime for random instants 1990–2040 in odd zones', () => {
