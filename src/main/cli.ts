@@ -13,8 +13,7 @@ import { decideCompliance } from '../domain/compliance/engine/decide-compliance.
 import { RULE_SETS } from '../domain/compliance/engine/rule-sets.js';
 import { PERSON_FLAGS, PERSON_ROLES, type ComplianceInput } from '../domain/compliance/engine/types.js';
 import { candidateZonesFor } from '../domain/timezones/candidate-zones.js';
-import { regionFor } from '../domain/timezones/region-zones.js';
-import { parsePhone } from '../domain/contact/phone-number.js';
+import { regionCodeOf } from '../domain/timezones/region-zones.js';
 import { loadConfig } from '../config/config.js';
 import {
   loadCampaignFiles,
@@ -110,14 +109,10 @@ function candidateZones(phone: Scenario['phone']): ComplianceInput['phone']['zon
   return found.bySource.flatMap((s) => s.zones.map((zone) => ({ zone, source: `${s.source} ${s.basis}` })));
 }
 
-/** The ISO 3166-2 code of phone.region (the person's address), for regional rules such as state hours. */
-function regionsOf(phone: Scenario['phone']): string[] {
-  if (phone.region === undefined) return [];
-  const prefixed = /^([A-Za-z]{2})-/.exec(phone.region)?.[1];
-  const parsed = parsePhone(phone.e164);
-  const country = prefixed ?? ('error' in parsed ? undefined : parsed.country);
-  const code = country === undefined ? undefined : regionFor(country, phone.region)?.code;
-  return code === undefined ? [] : [code];
+/** The person's region as ISO 3166-2 codes (none when unknown). */
+function regionCodes(region: string | undefined, hints: { e164: string }): string[] {
+  const code = region === undefined ? null : regionCodeOf(region, hints);
+  return code === null ? [] : [code];
 }
 
 function toInput(s: Scenario, ruNonWorkingDays: readonly string[]): ComplianceInput {
@@ -133,7 +128,7 @@ function toInput(s: Scenario, ruNonWorkingDays: readonly string[]): ComplianceIn
       hasThirdPartyConsent: s.person.thirdPartyConsent,
       quietBeforeLocal: s.person.quietHours?.before ?? null,
       quietAfterLocal: s.person.quietHours?.after ?? null,
-      regions: regionsOf(s.phone),
+      regions: regionCodes(s.phone.region, { e164: s.phone.e164 }),
     },
     debtId,
     phone: { e164: s.phone.e164, zones: candidateZones(s.phone), status: s.phone.status },

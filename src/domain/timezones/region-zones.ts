@@ -11,6 +11,8 @@
  * КЛАДР/ФИАС subject codes.
  */
 
+import { parsePhone } from '../contact/phone-number.js';
+
 export interface RegionZones {
   /** ISO 3166-2 code, e.g. RU-KGD, US-MA; absent where ISO 3166-2 has no code under this country. */
   readonly code?: string;
@@ -415,4 +417,21 @@ export function regionFor(countryIso2: string, regionText: string): RegionZones 
   const core = coreKey(text);
   const loose = core === '' ? undefined : index.byCore.get(core);
   return loose ?? null;
+}
+
+/**
+ * The ISO 3166-2 code of an address region ("US-MA", "Massachusetts", "Калининградская обл."),
+ * for rules that differ by region. The country is the address's, or the text's prefix ("US-"),
+ * or the phone number's; null when no table knows the region.
+ */
+export function regionCodeOf(
+  regionText: string,
+  hints: { country?: string | null; e164?: string },
+): string | null {
+  const prefixed = /^([A-Za-z]{2})-/.exec(regionText)?.[1];
+  const parsed = hints.e164 === undefined ? null : parsePhone(hints.e164);
+  const fromNumber = parsed === null || 'error' in parsed ? undefined : parsed.country;
+  const country = hints.country ?? prefixed ?? fromNumber;
+  if (country === undefined) return null;
+  return regionFor(country, regionText)?.code ?? null;
 }

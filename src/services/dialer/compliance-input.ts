@@ -5,18 +5,7 @@
 import { isConnectedToNumber } from '../../domain/calls/call-outcome.js';
 import { PERSON_FLAGS, type ComplianceInput, type PersonFlag } from '../../domain/compliance/engine/types.js';
 import type { ClaimedLead } from '../../ports/lead-repository.js';
-import { parsePhone } from '../../domain/contact/phone-number.js';
-import { regionFor } from '../../domain/timezones/region-zones.js';
-
-/** The ISO 3166-2 code of the person's address region (US-MA…), for regional rules; [] if unknown. */
-function regionsOf(person: ClaimedLead['person'], e164: string): string[] {
-  if (person.region === null) return [];
-  const parsed = parsePhone(e164);
-  const country = person.country ?? ('error' in parsed ? undefined : parsed.country);
-  if (country === undefined) return [];
-  const code = regionFor(country, person.region)?.code;
-  return code === undefined ? [] : [code];
-}
+import { regionCodeOf } from '../../domain/timezones/region-zones.js';
 
 export function complianceInputFor(
   lead: ClaimedLead,
@@ -29,6 +18,10 @@ export function complianceInputFor(
   const knownFlags = lead.person.flags.filter((f): f is PersonFlag =>
     (PERSON_FLAGS as readonly string[]).includes(f),
   );
+  const regionCode =
+    lead.person.region === null
+      ? null
+      : regionCodeOf(lead.person.region, { country: lead.person.country, e164: phone.e164 });
   return {
     ruleSetId,
     now,
@@ -40,7 +33,7 @@ export function complianceInputFor(
       hasThirdPartyConsent: lead.person.hasThirdPartyConsent,
       quietBeforeLocal: lead.person.quietBeforeLocal,
       quietAfterLocal: lead.person.quietAfterLocal,
-      regions: regionsOf(lead.person, phone.e164),
+      regions: regionCode === null ? [] : [regionCode],
     },
     debtId: String(lead.debtId),
     phone: { e164: phone.e164, zones: phone.zones.map((zone) => ({ zone, source: 'phone' })), status: 'ok' },

@@ -158,15 +158,15 @@ export class DialerService {
     this.ticking.add(campaign.id);
     try {
       const def = campaign.definition;
-      const inProgress =
-        [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length +
-        [...this.previews.values()].filter((p) => p.campaign.id === campaign.id).length;
       const pacer = this.pacers.get(campaign.id);
       let dials: number;
       if (def.dial.mode === 'predictive' && pacer) {
         const calls = [...this.calls.values()].filter((c) => c.campaign.id === campaign.id);
         dials = pacer.decide(this.deps.clock.now(), def, await this.deps.agents.list(), calls);
       } else {
+        const inProgress =
+          [...this.calls.values()].filter((c) => c.campaign.id === campaign.id).length +
+          [...this.previews.values()].filter((p) => p.campaign.id === campaign.id).length;
         const freeAgents = await this.deps.agents.countFree(def.agentGroup);
         dials = progressiveDialsToPlace({
           freeAgents,

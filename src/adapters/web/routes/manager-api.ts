@@ -6,6 +6,7 @@ import path from 'node:path';
 import { NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { requireRole } from './auth.js';
 import type { WebContext } from '../web-context.js';
+import { KnexAttemptLog } from '../../db/knex-attempt-log.js';
 
 /** 50 MB is about 400k rows; bigger lists should be split (or sent through the API in parts). */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -133,25 +134,16 @@ export async function campaignSummaries(ctx: WebContext) {
   ]);
   // The compliance figure: live answers and drops over each campaign's own window (FTC 30 days,
   // Ofcom 24 h), the same counts the predictive dialer restores at start.
+  const attemptLog = new KnexAttemptLog(ctx.knex);
   const windows = new Map(
     await Promise.all(
       rows.map(async (c) => {
         const def = ctx.campaigns().get(c.id);
         const windowMs = def?.pacing.abandonWindow ?? 86_400_000;
-        const row = await ctx
-          .knex('call_attempt_events as e')
-          .join('call_attempts as a', 'a.id', 'e.attempt_id')
-          .where('a.campaign_id', c.id)
-          .where('e.occurred_at', '>=', new Date(Date.now() - windowMs))
-          .whereIn('e.event', ['connected', 'abandoned'])
-          .select(
-            ctx.knex.raw(`count(*) FILTER (WHERE e.event = 'connected')::int AS connected`),
-            ctx.knex.raw(`count(*) FILTER (WHERE e.event = 'abandoned')::int AS abandoned`),
-          )
-          .first();
-        const connected = Number(row?.connected ?? 0);
-        const abandoned = Number(row?.abandoned ?? 0);
-        const live = connected + abandoned;
+        const { live, drops: abandoned } = await attemptLog.abandonmentSince(
+          c.id,
+          new Date(Date.now() - windowMs),
+        );
         return [c.id, { windowMs, live, abandoned, rate: live > 0 ? abandoned / live : 0 }] as const;
       }),
     ),
