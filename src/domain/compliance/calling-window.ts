@@ -82,7 +82,7 @@ export function isInsideEveryZone(
 ): boolean {
   if (zones.length === 0) return false;
   for (const zone of zones) {
-    const local = localTimeOf(clockOf(zone), t);
+    const local = localTimeOf(zone, t);
     if (!isInsideAny(local, dayKindOf(local, zone, holidays), windows)) return false;
   }
   return true;

@@ -111,11 +111,6 @@ export function isIanaZone(name: string): boolean {
   return ianaZone(name) !== null;
 }
 
-/** For luxon's `{ zone }` option: the memoised zone, or the name itself (luxon then reports it invalid). */
-export function zoneOption(name: string): Zone | string {
-  return ianaZone(name) ?? name;
-}
-
 /** Wall-clock fields of an instant in a zone (what a luxon DateTime would hold), without building one. */
 export interface LocalTime {
   year: number;
