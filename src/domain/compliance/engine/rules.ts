@@ -33,10 +33,17 @@ export interface RuleContext {
   calendars: Record<HolidayCalendarName, HolidayCalendar>;
   /** Set while searching for retryAt: only lift instants matter, denial texts are not built. */
   isSearching?: boolean;
-  /** Per-decision memo: a counter rule's counted history, and its counters at an instant. */
+  /**
+   * Per-decision memo: a counter rule's counted history, and its counters at the last instant asked
+   * (decisions ask for the same instant twice: for the record, then for the verdict).
+   */
   memo?: Map<
     RuleSpec,
-    { entries: HistoryEntry[]; at: Map<number, Record<string, Counter & { liftAt: Date }>> }
+    {
+      entries: HistoryEntry[];
+      atMs: number;
+      counters: Record<string, Counter & { liftAt: Date }> | null;
+    }
   >;
 }
 
@@ -182,18 +189,18 @@ export function countersOf(
   ctx.memo ??= new Map();
   let memo = ctx.memo.get(rule);
   if (memo === undefined) {
-    memo = { entries: countedEntries(rule, ctx), at: new Map() };
+    memo = { entries: countedEntries(rule, ctx), atMs: Number.NaN, counters: null };
     ctx.memo.set(rule, memo);
   }
-  const known = memo.at.get(at.getTime());
-  if (known !== undefined) return known;
+  if (memo.counters !== null && memo.atMs === at.getTime()) return memo.counters;
   const entries = memo.entries;
   const out: Record<string, Counter & { liftAt: Date }> = {};
   for (const { period, limit } of rule.limits) {
     const c = countInPeriod(entries, period, limit, at, ctx.zones);
     out[counterKey(rule, period)] = { used: c.used, limit, window: windowLabel(period), liftAt: c.liftAt };
   }
-  memo.at.set(at.getTime(), out);
+  memo.atMs = at.getTime();
+  memo.counters = out;
   return out;
 }
 
