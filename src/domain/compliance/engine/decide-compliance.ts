@@ -14,7 +14,7 @@ import {
 import { isIanaZone } from '../../timezones/zone-clock.js';
 import { caOntarioCalendar } from './ca-on-holidays.js';
 import { resolveRuleSet } from './rule-sets.js';
-import { countersOf, evaluateRule, type RuleContext } from './rules.js';
+import { countersOf, evaluateRule, windowCheck, type RuleContext } from './rules.js';
 import { ruProductionCalendar } from './ru-production-calendar.js';
 import type {
   ComplianceDecision,
@@ -55,7 +55,7 @@ function calendarsFor(input: ComplianceInput): Record<HolidayCalendarName, Holid
 function localTimesFor(rules: readonly RuleSpec[], ctx: RuleContext, at: Date): LocalTimeSeen[] {
   const window = rules.find((r) => r.kind === 'calling-window');
   return window?.kind === 'calling-window'
-    ? checkCallingWindows(at, ctx.zones, window.windows, ctx.calendars[window.calendar]).seen
+    ? windowCheck(ctx, at, window.windows, ctx.calendars[window.calendar]).seen
     : checkCallingWindows(at, ctx.zones, ALL_DAY).seen;
 }
 

@@ -31,6 +31,13 @@ export interface RuleContext {
   input: ComplianceInput;
   zones: readonly string[];
   calendars: Record<HolidayCalendarName, HolidayCalendar>;
+  /** The last calling-window report built (the record and a denial's text ask for the same one). */
+  lastWindowCheck?: {
+    atMs: number;
+    windows: readonly CallingWindow[];
+    calendar: HolidayCalendar;
+    result: ReturnType<typeof checkCallingWindows>;
+  };
   /** Set while searching for retryAt: only lift instants matter, denial texts are not built. */
   isSearching?: boolean;
   /**
@@ -204,6 +211,21 @@ export function countersOf(
   return out;
 }
 
+/** checkCallingWindows for this decision's zones, remembered for the last instant and windows asked. */
+export function windowCheck(
+  ctx: RuleContext,
+  at: Date,
+  windows: readonly CallingWindow[],
+  calendar: HolidayCalendar,
+): ReturnType<typeof checkCallingWindows> {
+  const last = ctx.lastWindowCheck;
+  if (last && last.atMs === at.getTime() && last.windows === windows && last.calendar === calendar)
+    return last.result;
+  const result = checkCallingWindows(at, ctx.zones, windows, calendar);
+  ctx.lastWindowCheck = { atMs: at.getTime(), windows, calendar, result };
+  return result;
+}
+
 function checkWindows(
   ctx: RuleContext,
   at: Date,
@@ -215,7 +237,7 @@ function checkWindows(
   if (isInsideEveryZone(at.getTime(), ctx.zones, windows, calendar)) return null;
   const liftAt = nextAllowedAt(at, ctx.zones, windows, calendar);
   if (ctx.isSearching === true) return { code: 'outside-calling-window', text: '', liftAt };
-  const check = checkCallingWindows(at, ctx.zones, windows, calendar);
+  const check = windowCheck(ctx, at, windows, calendar);
   const outside = check.seen.filter((s) => !s.isInside).map((s) => `${s.zone} ${s.localTime} (${s.dayKind})`);
   return {
     code: 'outside-calling-window',
