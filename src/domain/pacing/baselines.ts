@@ -21,9 +21,20 @@ export function progressivePolicy(): PacingPolicy {
 }
 
 /**
- * Fixed ratio L, VICIdial RATIO semantics (§3.1, §5.5 item 2): goal = round(L × (ready + busy agents));
- * dials = goal − (calls in flight + connected calls). Agents in wrap count as busy (VICIdial keeps
- * them INCALL until the disposition) but hold no call.
+ * The agents VICIdial's dial loop multiplies by the dial level: READY agents plus those whose call is
+ * still up. An agent still INCALL in the disposition screen after the customer hung up has no row in
+ * `vicidial_auto_calls` any more; the loop counts it as DEAD and subtracts it (AST_VDauto_dial.pl,
+ * read for semantics, research/pacing.md §3.1 "agents = INCALL + READY"). In our states: idle + talk.
+ */
+function vicidialAgents(obs: PacingObservation): number {
+  const counts = countObservation(obs);
+  return counts.idle + counts.talk;
+}
+
+/**
+ * Fixed ratio L, VICIdial RATIO semantics (§3.1, §5.5 item 2): goal = round(L × (ready + in-call
+ * agents)); dials = goal − (calls in flight + connected calls). Agents in wrap are DEAD to VICIdial:
+ * neither counted nor holding a call.
  */
 export function fixedRatioPolicy(ratio: number): PacingPolicy {
   return {
@@ -31,7 +42,7 @@ export function fixedRatioPolicy(ratio: number): PacingPolicy {
     observe: () => undefined,
     decide(obs) {
       const counts = countObservation(obs);
-      const goal = Math.round(ratio * counts.active);
+      const goal = Math.round(ratio * vicidialAgents(obs));
       return clampDials(obs, goal - (counts.inFlight + counts.talk));
     },
   };
@@ -154,7 +165,7 @@ export function vicidialAdaptivePolicy(options: Partial<VicidialAdaptiveOptions>
       const counts = countObservation(obs);
       if (now - lastSampleAt >= 1) {
         lastSampleAt = now;
-        samples.push({ ready: counts.idle, agents: counts.active, waiting: counts.waitingForAgent });
+        samples.push({ ready: counts.idle, agents: vicidialAgents(obs), waiting: counts.waitingForAgent });
         if (samples.length > SAMPLE_WINDOW) samples.shift();
       }
       if (now - lastStatsAt >= DROP_STATS_PERIOD_SECONDS) {
@@ -165,7 +176,7 @@ export function vicidialAdaptivePolicy(options: Partial<VicidialAdaptiveOptions>
         lastAdaptAt = now;
         adapt(now);
       }
-      const goal = Math.round(level * counts.active);
+      const goal = Math.round(level * vicidialAgents(obs));
       return clampDials(obs, goal - (counts.inFlight + counts.talk));
     },
   };

@@ -29,6 +29,8 @@ import {
 
 /** Look-ahead horizons, seconds: they span the time from a dial to a live answer. */
 const HORIZONS = [4, 8, 12, 16, 20] as const;
+// `decide` unrolls its sums over exactly these five horizons.
+HORIZONS.length satisfies 5;
 /** Samples kept for each estimate (the most recent ones). */
 const RESOLVED_SAMPLES = 600;
 const HANDLE_SAMPLES = 400;
@@ -46,6 +48,10 @@ const WRAP_TABLE_SECONDS = 600;
 const RING_TABLE_SECONDS = 90;
 /** Wrap durations are folded into a talk agent's chance of freeing up through this many quantiles. */
 const WRAP_QUANTILES = 12;
+/** Outcome codes kept in the resolved ring beside the times. */
+const KIND_OTHER = 0;
+const KIND_PERSON = 1;
+const KIND_MACHINE = 2;
 /** Outer loop. */
 const OUTER_PERIOD_SECONDS = 30;
 const RHO_MIN = 0.0005;
@@ -98,31 +104,174 @@ class Ring {
   get length(): number {
     return this.values.length;
   }
-  sorted(): number[] {
-    return [...this.values].sort((a, b) => a - b);
-  }
   all(): readonly number[] {
     return this.values;
   }
 }
 
-/** Count of values ≤ x in an ascending array. */
-function countAtMost(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
+/**
+ * Cumulative counts on whole seconds: `atMost[x]` = how many samples are ≤ x, for x = 0…maxSeconds
+ * (a sample v is ≤ a whole x exactly when ⌈v⌉ ≤ x). Loaded in one pass, no sort; every chance the
+ * tables need is asked at whole seconds, so lookups are exact and O(1).
+ */
+class SecondsCdf {
+  readonly atMost: Int32Array;
+  total = 0;
+  constructor(readonly maxSeconds: number) {
+    this.atMost = new Int32Array(maxSeconds + 1);
   }
-  return lo;
+  /** Loads the samples whose `kinds` entry equals `kind` (all of them when `kinds` is null). */
+  load(samples: readonly number[], kinds: readonly number[] | null = null, kind = 0): void {
+    const { atMost, maxSeconds } = this;
+    atMost.fill(0);
+    let total = 0;
+    for (let j = 0; j < samples.length; j += 1) {
+      if (kinds !== null && kinds[j] !== kind) continue;
+      total += 1;
+      const bin = Math.max(0, Math.ceil(samples[j]!));
+      if (bin <= maxSeconds) atMost[bin] = atMost[bin]! + 1;
+    }
+    for (let x = 1; x <= maxSeconds; x += 1) atMost[x] = atMost[x]! + atMost[x - 1]!;
+    this.total = total;
+  }
+  /** The smallest whole second by which a share `q` of the samples has ended (∞ beyond the table). */
+  quantile(q: number): number {
+    const rank = Math.floor(q * this.total);
+    let lo = 0;
+    let hi = this.maxSeconds + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.atMost[mid]! > rank) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo > this.maxSeconds ? Number.POSITIVE_INFINITY : lo;
+  }
 }
 
-/** P(T ≤ e + h | T > e) from an ascending sample; `fallback` when no sample exceeds e. */
-function conditionalWithin(sorted: readonly number[], e: number, h: number, fallback: number): number {
-  const beyond = sorted.length - countAtMost(sorted, e);
-  if (beyond === 0) return fallback;
-  return (countAtMost(sorted, e + h) - countAtMost(sorted, e)) / beyond;
+const H = HORIZONS.length;
+const LONGEST_HORIZON = HORIZONS[H - 1]!;
+
+/**
+ * The forecast tables, rebuilt from the latest samples every TABLE_REFRESH_SECONDS: for an agent in
+ * talk or wrap with a given elapsed time, the chance of being free within each horizon; for a call in
+ * flight with a given elapsed ring time, the chance of turning live within each horizon. The call
+ * table (91 rows) is filled at each rebuild; agent rows (961 of them) are filled the first time an
+ * agent is seen at that elapsed time after a rebuild, since only a fraction are ever looked up.
+ */
+class ForecastTables {
+  builtAt = Number.NEGATIVE_INFINITY;
+  /** Share of resolved attempts that were live. */
+  liveShare = 0;
+  /** Median seconds from dial to a live answer. */
+  medianLiveSeconds = 10;
+  /** The first horizon at or beyond the median time to a live answer (small-team mode looks there). */
+  medianHorizon = 0;
+  /** Of the answered attempts (people and machines), the share that were people. */
+  humanShareOfAnswers = 0.5;
+  /** [row][horizon]: an agent in talk for row × TALK_BIN_SECONDS is free (talk and wrap over) within H. */
+  readonly talkFree = new Float64Array((TALK_ROWS + 1) * H);
+  /** [elapsed second][horizon]: an agent in wrap is free within H. */
+  readonly wrapFree = new Float64Array((WRAP_TABLE_SECONDS + 1) * H);
+  /** [elapsed second][horizon]: a call in flight becomes live within H. */
+  readonly liveWithin = new Float64Array((RING_TABLE_SECONDS + 1) * H);
+  private readonly talk = new SecondsCdf(TALK_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly wrap = new SecondsCdf(WRAP_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly all = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly live = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly wrapQuantiles = new Float64Array(WRAP_QUANTILES);
+  /** Build number each agent row was filled at; a row from an older build is refilled on read. */
+  private readonly talkFilled = new Int32Array(TALK_ROWS + 1);
+  private readonly wrapFilled = new Int32Array(WRAP_TABLE_SECONDS + 1);
+  private build = 0;
+
+  rebuild(
+    now: number,
+    talkSamples: readonly number[],
+    wrapSamples: readonly number[],
+    resolvedTimes: readonly number[],
+    resolvedKinds: readonly number[],
+  ): void {
+    this.builtAt = now;
+    this.build += 1;
+    this.talk.load(talkSamples);
+    this.wrap.load(wrapSamples);
+    this.all.load(resolvedTimes);
+    this.live.load(resolvedTimes, resolvedKinds, KIND_PERSON);
+    let machines = 0;
+    for (let j = 0; j < resolvedKinds.length; j += 1) if (resolvedKinds[j] === KIND_MACHINE) machines += 1;
+    for (let q = 0; q < WRAP_QUANTILES; q += 1)
+      this.wrapQuantiles[q] = this.wrap.total ? this.wrap.quantile((q + 0.5) / WRAP_QUANTILES) : 30;
+    const allAtMost = this.all.atMost;
+    const liveAtMost = this.live.atMost;
+    for (let e = 0; e <= RING_TABLE_SECONDS; e += 1) {
+      const unresolved = this.all.total - allAtMost[e]!;
+      const liveEnded = liveAtMost[e]!;
+      for (let i = 0; i < H; i += 1)
+        this.liveWithin[e * H + i] =
+          unresolved === 0 ? 0 : (liveAtMost[e + HORIZONS[i]!]! - liveEnded) / unresolved;
+    }
+    const live = this.live.total;
+    this.liveShare = resolvedTimes.length ? live / resolvedTimes.length : 0;
+    this.medianLiveSeconds = live ? this.live.quantile(0.5) : 10;
+    this.medianHorizon = Math.max(
+      0,
+      HORIZONS.findIndex((x) => x >= this.medianLiveSeconds),
+    );
+    this.humanShareOfAnswers = live + machines > 0 ? live / (live + machines) : 0.5;
+  }
+
+  /** Offset in `talkFree` of the row for an agent `elapsed` seconds into talk. */
+  talkRow(elapsed: number): number {
+    const row = Math.min(Math.floor(Math.max(0, elapsed) / TALK_BIN_SECONDS), TALK_ROWS);
+    if (this.talkFilled[row] !== this.build) this.fillTalkRow(row);
+    return row * H;
+  }
+
+  /** Offset in `wrapFree` of the row for an agent `elapsed` seconds into wrap. */
+  wrapRow(elapsed: number): number {
+    const e = Math.min(Math.floor(Math.max(0, elapsed)), WRAP_TABLE_SECONDS);
+    if (this.wrapFilled[e] !== this.build) this.fillWrapRow(e);
+    return e * H;
+  }
+
+  /** Offset in `liveWithin` of the row for a call ringing for `elapsed` seconds. */
+  static ringRow(elapsed: number): number {
+    return Math.min(Math.floor(Math.max(0, elapsed)), RING_TABLE_SECONDS) * H;
+  }
+
+  /**
+   * Free within H = talk ends within H − wrap, averaged over the wrap quantiles:
+   * Σ_w [F(e + H − w) − F(e)] / (n − F(e)) over the quantiles w < H (ascending, so stop at the first
+   * that does not fit). Table sizes keep every e + H − w inside the cumulative counts.
+   */
+  private fillTalkRow(row: number): void {
+    this.talkFilled[row] = this.build;
+    const atMost = this.talk.atMost;
+    const e = row * TALK_BIN_SECONDS;
+    const ended = atMost[e]!;
+    const beyond = this.talk.total - ended;
+    for (let i = 0; i < H; i += 1) {
+      const horizon = HORIZONS[i]!;
+      let sum = 0;
+      if (beyond > 0)
+        for (let q = 0; q < WRAP_QUANTILES; q += 1) {
+          const w = this.wrapQuantiles[q]!;
+          if (w >= horizon) break;
+          sum += atMost[e + horizon - w]! - ended;
+        }
+      // No sample this long: no chance of freeing up.
+      this.talkFree[row * H + i] = beyond > 0 ? sum / beyond / WRAP_QUANTILES : 0;
+    }
+  }
+
+  private fillWrapRow(e: number): void {
+    this.wrapFilled[e] = this.build;
+    const atMost = this.wrap.atMost;
+    const ended = atMost[e]!;
+    const beyond = this.wrap.total - ended;
+    for (let i = 0; i < H; i += 1)
+      this.wrapFree[e * H + i] = beyond === 0 ? 1 : (atMost[e + HORIZONS[i]!]! - ended) / beyond;
+  }
 }
 
 function normalPdf(z: number): number {
@@ -146,22 +295,6 @@ function expectedPositivePart(mean: number, variance: number): number {
   return mean * normalCdf(z) + sd * normalPdf(z);
 }
 
-interface Tables {
-  builtAt: number;
-  /** [elapsedSecond][horizonIndex]: an agent in talk is free (talk and wrap over) within H. */
-  talkFree: Float64Array;
-  /** [elapsedSecond][horizonIndex]: an agent in wrap is free within H. */
-  wrapFree: Float64Array;
-  /** [elapsedSecond][horizonIndex]: a call in flight becomes live within H. */
-  liveWithin: Float64Array;
-  /** Share of resolved attempts that were live. */
-  liveShare: number;
-  /** Median seconds from dial to a live answer. */
-  medianLiveSeconds: number;
-  /** Of the answered attempts (people and machines), the share that were people. */
-  humanShareOfAnswers: number;
-}
-
 /**
  * Builds the production predictive policy. `options.aggressiveness` scales ρ (for sweeps in
  * pacebench); the defaults are the product's.
@@ -178,7 +311,7 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
   const opts = { ...defaultPredictiveOptions, ...options };
   /**
    * The last RESOLVED_SAMPLES resolved attempts: seconds from the dial, and the outcome coded in
-   * the same ring (so shares are over one window: 1 = person, 2 = machine, 0 = anything else).
+   * the same ring (so shares are over one window: KIND_PERSON, KIND_MACHINE or KIND_OTHER).
    */
   const resolvedTimes = new Ring(RESOLVED_SAMPLES);
   const resolvedKinds = new Ring(RESOLVED_SAMPLES);
@@ -197,58 +330,31 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
   let rho = opts.initialRho;
   let lastOuter = -Infinity;
   let breakerUntil = -Infinity;
-  let tables: Tables | null = null;
+  const tables = new ForecastTables();
   let resolvedAtBuild = 0;
+  // Per-decide scratch (reused, so a decision allocates nothing).
+  const supplyMean = new Float64Array(HORIZONS.length);
+  const supplyVar = new Float64Array(HORIZONS.length);
+  const demandMean = new Float64Array(HORIZONS.length);
+  const demandVar = new Float64Array(HORIZONS.length);
+  let fitAllowance = 0;
 
-  const buildTables = (now: number): Tables => {
-    const h = HORIZONS.length;
-    const talk = talkTimes.sorted();
-    const wrap = wrapTimes.sorted();
-    const times = resolvedTimes.all();
-    const kinds = resolvedKinds.all();
-    const live: number[] = [];
-    let machines = 0;
-    for (let j = 0; j < times.length; j += 1) {
-      if (kinds[j] === 1) live.push(times[j]!);
-      else if (kinds[j] === 2) machines += 1;
+  /** Whether k fresh dials keep the expected overflow within the allowance at every horizon. */
+  function fits(k: number): boolean {
+    const liveWithin = tables.liveWithin;
+    for (let i = 0; i < HORIZONS.length; i += 1) {
+      const q = liveWithin[i]!; // a fresh dial (elapsed 0)
+      const arrivals = demandMean[i]! + k * q;
+      const overflow = expectedPositivePart(
+        arrivals - supplyMean[i]!,
+        demandVar[i]! + k * q * (1 - q) + supplyVar[i]!,
+      );
+      // The overflow can never exceed the arrivals; the normal approximation can, when few are
+      // due, so it is capped there, and a hundredth of a call of slack absorbs its tail.
+      if (Math.min(overflow, arrivals) > fitAllowance * arrivals + OVERFLOW_SLACK) return false;
     }
-    live.sort((a, b) => a - b);
-    const all = resolvedTimes.sorted();
-    const wrapQuantiles: number[] = [];
-    for (let q = 0; q < WRAP_QUANTILES; q += 1)
-      wrapQuantiles.push(wrap.length ? wrap[Math.floor(((q + 0.5) / WRAP_QUANTILES) * wrap.length)]! : 30);
-    const talkFree = new Float64Array((TALK_ROWS + 1) * h);
-    const wrapFree = new Float64Array((WRAP_TABLE_SECONDS + 1) * h);
-    const liveWithin = new Float64Array((RING_TABLE_SECONDS + 1) * h);
-    for (let row = 0; row <= TALK_ROWS; row += 1)
-      for (let i = 0; i < h; i += 1) {
-        const e = row * TALK_BIN_SECONDS;
-        // Free within H = talk ends within H − wrap, averaged over the wrap quantiles.
-        let p = 0;
-        for (const w of wrapQuantiles) {
-          if (w >= HORIZONS[i]!) break; // ascending: the rest cannot fit either
-          p += conditionalWithin(talk, e, HORIZONS[i]! - w, 0);
-        }
-        talkFree[row * h + i] = p / WRAP_QUANTILES;
-      }
-    for (let e = 0; e <= WRAP_TABLE_SECONDS; e += 1)
-      for (let i = 0; i < h; i += 1) wrapFree[e * h + i] = conditionalWithin(wrap, e, HORIZONS[i]!, 1);
-    for (let e = 0; e <= RING_TABLE_SECONDS; e += 1) {
-      const unresolved = all.length - countAtMost(all, e);
-      for (let i = 0; i < h; i += 1)
-        liveWithin[e * h + i] =
-          unresolved === 0 ? 0 : (countAtMost(live, e + HORIZONS[i]!) - countAtMost(live, e)) / unresolved;
-    }
-    return {
-      builtAt: now,
-      talkFree,
-      wrapFree,
-      liveWithin,
-      liveShare: times.length ? live.length / times.length : 0,
-      medianLiveSeconds: live.length ? live[Math.floor(live.length / 2)]! : 10,
-      humanShareOfAnswers: live.length + machines > 0 ? live.length / (live.length + machines) : 0.5,
-    };
-  };
+    return true;
+  }
 
   const outerLoop = (obs: PacingObservation) => {
     if (opts.fixedRho !== null) {
@@ -300,7 +406,9 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         case 'resolved':
           resolvedCount += 1;
           resolvedTimes.push(event.secondsSinceDial);
-          resolvedKinds.push(event.outcome === 'human' ? 1 : event.outcome === 'machine' ? 2 : 0);
+          resolvedKinds.push(
+            event.outcome === 'human' ? KIND_PERSON : event.outcome === 'machine' ? KIND_MACHINE : KIND_OTHER,
+          );
           return;
         case 'connected':
           liveCount += 1;
@@ -339,63 +447,123 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       outerLoop(obs);
       const now = obs.nowSeconds;
       if (
-        tables === null ||
         now - tables.builtAt >= TABLE_REFRESH_SECONDS ||
         resolvedCount - resolvedAtBuild >= RESOLVED_SAMPLES
       ) {
-        tables = buildTables(now);
+        tables.rebuild(now, talkTimes.all(), wrapTimes.all(), resolvedTimes.all(), resolvedKinds.all());
         resolvedAtBuild = resolvedCount;
       }
       const t = tables;
-      const h = HORIZONS.length;
 
       // Supply and demand per horizon: means and variances of sums of Bernoulli variables.
-      const supplyMean = new Float64Array(h).fill(counts.idle);
-      const supplyVar = new Float64Array(h);
-      const demandMean = new Float64Array(h);
-      const demandVar = new Float64Array(h);
+      // The five horizons are unrolled into locals: this runs for every agent and every call on every
+      // tick, the hot path of pacebench and of the live dialer, and sums kept in registers are several
+      // times faster than sums kept in arrays.
+      let sm0 = counts.idle;
+      let sm1 = sm0;
+      let sm2 = sm0;
+      let sm3 = sm0;
+      let sm4 = sm0;
+      let sv0 = 0;
+      let sv1 = 0;
+      let sv2 = 0;
+      let sv3 = 0;
+      let sv4 = 0;
       let likelyFree = counts.idle;
-      const medianIndex = Math.max(
-        0,
-        HORIZONS.findIndex((x) => x >= t.medianLiveSeconds),
-      );
+      const medianIndex = t.medianHorizon;
+      const { talkFree, wrapFree, liveWithin } = t;
       for (const agent of obs.agents) {
-        if (agent.state !== 'talk' && agent.state !== 'wrap') continue;
-        const e = Math.max(0, Math.floor(agent.secondsInState));
-        const row =
-          agent.state === 'talk'
-            ? Math.min(Math.floor(e / TALK_BIN_SECONDS), TALK_ROWS) * h
-            : Math.min(e, WRAP_TABLE_SECONDS) * h;
-        const table = agent.state === 'talk' ? t.talkFree : t.wrapFree;
-        for (let i = 0; i < h; i += 1) {
-          const p = table[row + i]!;
-          supplyMean[i] = supplyMean[i]! + p;
-          supplyVar[i] = supplyVar[i]! + p * (1 - p);
-        }
+        const state = agent.state;
+        let table: Float64Array;
+        let row: number;
+        if (state === 'talk') {
+          table = talkFree;
+          row = t.talkRow(agent.secondsInState);
+        } else if (state === 'wrap') {
+          table = wrapFree;
+          row = t.wrapRow(agent.secondsInState);
+        } else continue;
+        const p0 = table[row]!;
+        const p1 = table[row + 1]!;
+        const p2 = table[row + 2]!;
+        const p3 = table[row + 3]!;
+        const p4 = table[row + 4]!;
+        sm0 += p0;
+        sm1 += p1;
+        sm2 += p2;
+        sm3 += p3;
+        sm4 += p4;
+        sv0 += p0 * (1 - p0);
+        sv1 += p1 * (1 - p1);
+        sv2 += p2 * (1 - p2);
+        sv3 += p3 * (1 - p3);
+        sv4 += p4 * (1 - p4);
         if (table[row + medianIndex]! > SMALL_TEAM_FREE_PROBABILITY) likelyFree += 1;
       }
+      let dm0 = 0;
+      let dm1 = 0;
+      let dm2 = 0;
+      let dm3 = 0;
+      let dm4 = 0;
+      let dv0 = 0;
+      let dv1 = 0;
+      let dv2 = 0;
+      let dv3 = 0;
+      let dv4 = 0;
+      // Answered calls the detector is deciding on: live with the share of answers that were people,
+      // within the shortest horizon (a person's AMD verdict takes under 2.5 s).
+      const amdLive = t.humanShareOfAnswers;
+      let amdCalls = 0;
+      let waitingCalls = 0;
       for (const call of obs.calls) {
-        if (call.phase === 'waiting-for-agent') {
-          for (let i = 0; i < h; i += 1) demandMean[i] = demandMean[i]! + 1;
+        const phase = call.phase;
+        if (phase === 'waiting-for-agent') {
+          waitingCalls += 1;
           continue;
         }
-        if (call.phase === 'amd') {
-          // Answered, the detector deciding: live with the share of answers that were people, within
-          // the shortest horizon (a person's AMD verdict takes under 2.5 s).
-          const p = t.humanShareOfAnswers;
-          for (let i = 0; i < h; i += 1) {
-            demandMean[i] = demandMean[i]! + p;
-            demandVar[i] = demandVar[i]! + p * (1 - p);
-          }
+        if (phase === 'amd') {
+          amdCalls += 1;
           continue;
         }
-        const row = Math.min(Math.max(0, Math.floor(call.elapsedSeconds)), RING_TABLE_SECONDS) * h;
-        for (let i = 0; i < h; i += 1) {
-          const p = t.liveWithin[row + i]!;
-          demandMean[i] = demandMean[i]! + p;
-          demandVar[i] = demandVar[i]! + p * (1 - p);
-        }
+        const row = ForecastTables.ringRow(call.elapsedSeconds);
+        const p0 = liveWithin[row]!;
+        const p1 = liveWithin[row + 1]!;
+        const p2 = liveWithin[row + 2]!;
+        const p3 = liveWithin[row + 3]!;
+        const p4 = liveWithin[row + 4]!;
+        dm0 += p0;
+        dm1 += p1;
+        dm2 += p2;
+        dm3 += p3;
+        dm4 += p4;
+        dv0 += p0 * (1 - p0);
+        dv1 += p1 * (1 - p1);
+        dv2 += p2 * (1 - p2);
+        dv3 += p3 * (1 - p3);
+        dv4 += p4 * (1 - p4);
       }
+      const certain = waitingCalls + amdCalls * amdLive;
+      const amdVar = amdCalls * amdLive * (1 - amdLive);
+      supplyMean[0] = sm0;
+      supplyMean[1] = sm1;
+      supplyMean[2] = sm2;
+      supplyMean[3] = sm3;
+      supplyMean[4] = sm4;
+      supplyVar[0] = sv0;
+      supplyVar[1] = sv1;
+      supplyVar[2] = sv2;
+      supplyVar[3] = sv3;
+      supplyVar[4] = sv4;
+      demandMean[0] = dm0 + certain;
+      demandMean[1] = dm1 + certain;
+      demandMean[2] = dm2 + certain;
+      demandMean[3] = dm3 + certain;
+      demandMean[4] = dm4 + certain;
+      demandVar[0] = dv0 + amdVar;
+      demandVar[1] = dv1 + amdVar;
+      demandVar[2] = dv2 + amdVar;
+      demandVar[3] = dv3 + amdVar;
+      demandVar[4] = dv4 + amdVar;
 
       const isSmallTeam = counts.active <= SMALL_TEAM;
       let allowance = rho * opts.aggressiveness * (isSmallTeam ? SMALL_TEAM_RHO_FACTOR : 1);
@@ -407,20 +575,7 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         breakerUntil = now + BURST_HOLD_SECONDS;
       allowance = Math.min(allowance, RHO_MAX);
 
-      const fits = (k: number): boolean => {
-        for (let i = 0; i < h; i += 1) {
-          const q = t.liveWithin[i]!; // a fresh dial (elapsed 0)
-          const arrivals = demandMean[i]! + k * q;
-          const overflow = expectedPositivePart(
-            arrivals - supplyMean[i]!,
-            demandVar[i]! + k * q * (1 - q) + supplyVar[i]!,
-          );
-          // The overflow can never exceed the arrivals; the normal approximation can, when few are
-          // due, so it is capped there, and a hundredth of a call of slack absorbs its tail.
-          if (Math.min(overflow, arrivals) > allowance * arrivals + OVERFLOW_SLACK) return false;
-        }
-        return true;
-      };
+      fitAllowance = allowance;
       const maxK = Math.max(
         0,
         Math.min(
@@ -428,14 +583,25 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
           Math.floor(obs.caps.maxLinesPerAgent * counts.active) - counts.inFlight,
         ),
       );
-      // Largest k that fits (the overflow share grows with k): binary search.
+      // Largest k that fits (the overflow share grows with k). The answer is usually a few dials, so
+      // gallop up from 0 (1, 2, 4, …) and then bisect the last step: O(log k) checks, not O(log maxK).
       let lo = 0;
-      let hi = maxK;
-      if (!fits(0)) hi = 0;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (fits(mid)) lo = mid;
-        else hi = mid - 1;
+      if (maxK > 0 && fits(0)) {
+        let step = 1;
+        let hi = maxK;
+        while (step <= maxK) {
+          if (!fits(step)) {
+            hi = step - 1;
+            break;
+          }
+          lo = step;
+          step *= 2;
+        }
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (fits(mid)) lo = mid;
+          else hi = mid - 1;
+        }
       }
       let k = lo;
       // Never fewer than progressive would place: a free agent with no call coming is pure waste.

@@ -142,9 +142,10 @@ describe('baseline rules', () => {
   it('progressive dials idle agents minus calls in flight', () => {
     expect(progressivePolicy().decide(obs(4, 3, 1, 1))).toBe(3);
   });
-  it('fixed ratio follows VICIdial RATIO: round(L × agents) − (in flight + connected)', () => {
-    // 8 agents × 2 = 16 goal; 1 in flight + 3 talking.
-    expect(fixedRatioPolicy(2).decide(obs(4, 3, 1, 1))).toBe(12);
+  it('fixed ratio follows VICIdial RATIO: round(L × (ready + in-call agents)) − (in flight + connected)', () => {
+    // 7 agents (the one in wrap is DEAD to VICIdial) × 2 = 14 goal; 1 in flight + 3 talking.
+    expect(fixedRatioPolicy(2).decide(obs(4, 3, 1, 1))).toBe(10);
+    expect(fixedRatioPolicy(2).decide(obs(4, 3, 5, 1))).toBe(10);
   });
   it('Erlang-B matches a published table value and inverts', () => {
     // B(10, 5) = 0.018385 (standard Erlang-B tables).
