@@ -98,7 +98,8 @@ describe('predictive policy (research/pacing.md §6)', () => {
     const p = predictivePolicy();
     const t = warm(p, 0.2, 400, 40);
     const fresh = p.decide(obs(t, { talk: 40, talkElapsed: 1 }));
-    const wrapping = p.decide(obs(t, { wrap: 40, wrapElapsed: 30 }));
+    // Wrap-ups last 20–60 s here: 40 s in, about half finish within the look-ahead.
+    const wrapping = p.decide(obs(t, { wrap: 40, wrapElapsed: 40 }));
     expect(fresh).toBeLessThan(wrapping);
   });
 
