@@ -127,9 +127,19 @@ export const campaignDefinitionSchema = z
         connectGrace: durationMs.default(2_000).refine((ms) => ms <= MAX_CONNECT_GRACE_MS, {
           message: 'must be at most 2s (TSR / FCC: a live person hears an agent or the message within 2 s)',
         }),
+        /**
+         * Ofcom counts a person the answering-machine detector hung up on as an abandoned call; the
+         * pacing policy then holds live-answer drops to what the detector's estimate leaves.
+         */
+        countAmdFalsePositives: z.boolean().default(false),
       })
       .strict()
-      .default({ maxAbandonRate: 0.03, abandonWindow: 30 * 86_400_000, connectGrace: 2_000 }),
+      .default({
+        maxAbandonRate: 0.03,
+        abandonWindow: 30 * 86_400_000,
+        connectGrace: 2_000,
+        countAmdFalsePositives: false,
+      }),
     callerId: z
       .object({
         number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +74951234567'),
@@ -175,6 +185,8 @@ export const campaignDefinitionSchema = z
         /** "hangup" or "message" (leave the recorded message, e.g. a Reg F limited-content message). */
         onMachine: z.enum(['hangup', 'message']).default('hangup'),
         machineMessage: z.string().optional(),
+        /** Measured share of live people the detector classes as machines (Ofcom: a reasoned estimate). */
+        falsePositiveEstimate: z.number().min(0).max(0.5).optional(),
       })
       .strict()
       .default({ enabled: false, onMachine: 'hangup' }),
@@ -229,6 +241,23 @@ export const campaignDefinitionSchema = z
         message: `"${c.wrapUp.autoDisposition}" is not one of this campaign's dispositions`,
       });
     }
+    if (c.amd.enabled && c.pacing.countAmdFalsePositives) {
+      const estimate = c.amd.falsePositiveEstimate;
+      if (estimate === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amd', 'falsePositiveEstimate'],
+          message:
+            "required when pacing.countAmdFalsePositives is on (Ofcom counts the people AMD hangs up on as abandoned calls): give the detector's measured false-positive rate, e.g. 0.01",
+        });
+      } else if (estimate >= c.pacing.maxAbandonRate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amd', 'falsePositiveEstimate'],
+          message: `${formatPercent(estimate)} of live people hung up on by AMD alone reaches the ${formatPercent(c.pacing.maxAbandonRate)} abandonment cap that counts them: switch amd off or use a detector with fewer false positives`,
+        });
+      }
+    }
     if (c.amd.onMachine === 'message' && c.amd.machineMessage === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -237,6 +266,10 @@ export const campaignDefinitionSchema = z
       });
     }
   });
+
+function formatPercent(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}
 
 export type CampaignDefinition = z.output<typeof campaignDefinitionSchema>;
 export type CampaignDisposition = CampaignDefinition['dispositions'][number];

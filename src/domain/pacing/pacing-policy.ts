@@ -94,6 +94,23 @@ export interface ObservationCounts {
   waitingForAgent: number;
 }
 
+/**
+ * The share of live answers a policy may drop so that the regulator's rate stays within
+ * `maxAbandonRate`. Under the FTC rule that is the rate itself. Ofcom (persistent-misuse policy)
+ * counts a person the answering-machine detector hung up on as an abandoned call too:
+ * rate = (drops + FP) / (live + FP), where FP is a share `f` of the people who answered
+ * (live + FP). Solving (drops / live) for rate ≤ α gives (α − f) / (1 − f). Zero when the detector
+ * alone uses up the budget (f ≥ α): then no predictive dialing is lawful with that detector on.
+ */
+export function liveDropTarget(
+  maxAbandonRate: number,
+  countsAmdFalsePositives: boolean,
+  amdFalsePositiveRate: number,
+): number {
+  if (!countsAmdFalsePositives || amdFalsePositiveRate <= 0) return maxAbandonRate;
+  return Math.max(0, (maxAbandonRate - amdFalsePositiveRate) / (1 - amdFalsePositiveRate));
+}
+
 export function countObservation(obs: PacingObservation): Readonly<ObservationCounts> {
   if (obs.counts) return obs.counts;
   const counts: ObservationCounts = {

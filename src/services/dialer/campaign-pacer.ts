@@ -10,6 +10,7 @@ import type { CampaignDefinition } from '../../domain/campaign/campaign-definiti
 import { predictivePolicy, type PredictivePacingPolicy } from '../../domain/pacing/predictive-policy.js';
 import {
   clampDials,
+  liveDropTarget,
   type AgentObservation,
   type CallPhase,
   type PacingAgentState,
@@ -76,7 +77,11 @@ export class CampaignPacer {
         })),
       caps: { maxLinesPerAgent: def.dial.maxLinesPerAgent, trunkCap: def.dial.maxLines },
       target: {
-        maxAbandonRate: def.pacing.maxAbandonRate,
+        maxAbandonRate: liveDropTarget(
+          def.pacing.maxAbandonRate,
+          def.pacing.countAmdFalsePositives && def.amd.enabled,
+          def.amd.falsePositiveEstimate ?? 0,
+        ),
         windowSeconds: def.pacing.abandonWindow / 1000,
       },
     };

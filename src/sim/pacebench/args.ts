@@ -2,7 +2,7 @@
 import { POLICY_HELP } from './policies.js';
 
 export function usage(): string {
-  return `usage: pacebench --workload W1…W6|W1-M…W3-M|FILE.yaml --policy ${POLICY_HELP}[,…] [--seeds N] [--first-seed S] [--hours H] [--json] [--out report.md]`;
+  return `usage: pacebench --workload W1…W6|W6-UK|W1-M…W3-M|FILE.yaml --policy ${POLICY_HELP}[,…] [--seeds N] [--first-seed S] [--hours H] [--json] [--out report.md]`;
 }
 
 export class UsageError extends Error {

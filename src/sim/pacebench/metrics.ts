@@ -29,10 +29,11 @@ export interface PacebenchMetrics {
   worst30DayAbandonRateFtc: number;
   /** Ofcom: (abandoned + AMD false positives) / (live answers + AMD false positives). */
   abandonRateOfcom: number;
+  /** Worst successive 24 h period from the start (Ofcom's yardstick, per calling day). */
   worst24hAbandonRateOfcom: number;
   /** 1 when every 30-day FTC period is within the target, else 0. */
   ftcPass: number;
-  /** 1 when every rolling 24 h Ofcom window is within the target, else 0. */
+  /** 1 when every successive 24 h Ofcom period is within the target, else 0. */
   ofcomPass: number;
   connectsPerAgentHour: number;
   rpcPerAgentHour: number;
@@ -89,6 +90,29 @@ export function percentile(values: number[], p: number): number {
   const sorted = Float64Array.from(values).sort();
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
   return sorted[rank] as number;
+}
+
+/**
+ * The worst ratio over successive periods of `periodSeconds` from `start`: Σ numerator / count of
+ * the events (at ascending-or-not `times`) falling in each period. 0 with no events.
+ */
+export function worstPeriodRatio(
+  times: readonly number[],
+  numerators: readonly number[],
+  periodSeconds: number,
+  start: number,
+): number {
+  const periods = new Map<number, { n: number; d: number }>();
+  times.forEach((t, i) => {
+    const k = Math.floor((t - start) / periodSeconds);
+    const p = periods.get(k) ?? { n: 0, d: 0 };
+    p.n += numerators[i] as number;
+    p.d += 1;
+    periods.set(k, p);
+  });
+  let worst = 0;
+  for (const p of periods.values()) worst = Math.max(worst, ratio(p.n, p.d));
+  return worst;
 }
 
 /**
@@ -154,15 +178,19 @@ export class MetricsCollector {
   private linesSum = 0;
   private linesSamples = 0;
   private linesMax = 0;
+  /** Each day's shift, in order: rolling hours are judged inside a shift, never across a night. */
+  private readonly shifts: { start: number; end: number }[] = [];
 
   constructor(
     private readonly maxAbandonRate: number,
     private readonly runStart: number,
   ) {}
 
-  startDay(measureStart: number, measureEnd: number): void {
+  /** A calling day: its shift runs [shiftStart, measureEnd); occupancy is measured from measureStart. */
+  startDay(shiftStart: number, measureStart: number, measureEnd: number): void {
     this.measureStart = measureStart;
     this.measureEnd = measureEnd;
+    this.shifts.push({ start: shiftStart, end: measureEnd });
   }
 
   /** An agent spent [from, to) in `state`. */
@@ -223,26 +251,28 @@ export class MetricsCollector {
     const agentHours = this.loggedInSeconds / HOUR_SECONDS;
     const liveAnswers = this.liveAt.length;
     const ones = this.liveAt.map(() => 1);
-    const worstHour = worstRollingRatio(
-      this.liveAt,
-      this.liveAbandoned,
-      ones,
-      HOUR_SECONDS,
-      MIN_LIVE_ANSWERS_PER_HOUR_WINDOW,
-      this.runStart,
-      runEnd,
-    );
+    // Rolling hours inside each day's shift: a window reaching over the night would pair a day's
+    // last minutes with nothing and read a few drops among 30 answers as an hour's rate.
+    let worstHour = Number.NaN;
+    let from = 0;
+    for (const shift of this.shifts) {
+      while (from < liveAnswers && (this.liveAt[from] as number) < shift.start) from += 1;
+      let to = from;
+      while (to < liveAnswers && (this.liveAt[to] as number) <= shift.end) to += 1;
+      const day = worstRollingRatio(
+        this.liveAt.slice(from, to),
+        this.liveAbandoned.slice(from, to),
+        ones.slice(from, to),
+        HOUR_SECONDS,
+        MIN_LIVE_ANSWERS_PER_HOUR_WINDOW,
+        shift.start,
+        shift.end,
+      );
+      if (!(day <= worstHour)) worstHour = Number.isNaN(day) ? worstHour : day;
+      from = to;
+    }
     // Successive 30-day periods from the run's start (FTC: "each successive 30-day period").
-    const periods = new Map<number, { n: number; d: number }>();
-    this.liveAt.forEach((t, i) => {
-      const k = Math.floor((t - this.runStart) / FTC_WINDOW_SECONDS);
-      const p = periods.get(k) ?? { n: 0, d: 0 };
-      p.n += this.liveAbandoned[i] as number;
-      p.d += 1;
-      periods.set(k, p);
-    });
-    let worst30 = 0;
-    for (const p of periods.values()) worst30 = Math.max(worst30, ratio(p.n, p.d));
+    const worst30 = worstPeriodRatio(this.liveAt, this.liveAbandoned, FTC_WINDOW_SECONDS, this.runStart);
     // Ofcom: merge live answers and false positives in time order.
     const times: number[] = [];
     const num: number[] = [];
@@ -261,15 +291,9 @@ export class MetricsCollector {
         j += 1;
       }
     }
-    const worst24 = worstRollingRatio(
-      times,
-      num,
-      times.map(() => 1),
-      OFCOM_WINDOW_SECONDS,
-      1,
-      this.runStart,
-      runEnd,
-    );
+    // Successive 24 h periods from the run's start, i.e. each calling day ("over a 24 hour period").
+    // Rolling windows would also judge a window holding a Friday's last minutes and nothing else.
+    const worst24 = worstPeriodRatio(times, num, OFCOM_WINDOW_SECONDS, this.runStart);
     const ofcomNum = this.abandoned + this.fpAt.length;
     const ofcomDen = liveAnswers + this.fpAt.length;
     return {

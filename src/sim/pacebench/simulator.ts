@@ -14,7 +14,7 @@ import type {
   PacingObservation,
   PacingPolicy,
 } from '../../domain/pacing/pacing-policy.js';
-import { clampDials } from '../../domain/pacing/pacing-policy.js';
+import { clampDials, liveDropTarget } from '../../domain/pacing/pacing-policy.js';
 import type { CompiledWorkload, Destiny } from './destiny.js';
 import { compileWorkload, drawDestiny } from './destiny.js';
 import { EventQueue } from './event-queue.js';
@@ -198,7 +198,13 @@ class Simulation {
       counts: this.counts,
       caps: { maxLinesPerAgent: this.w.caps.maxLinesPerAgent, trunkCap: this.w.caps.trunkCap },
       target: {
-        maxAbandonRate: this.w.abandonment.maxRate,
+        // Under Ofcom the detector's false positives count as drops; the policy is given the
+        // workload's true rate as its estimate (a perfectly calibrated one).
+        maxAbandonRate: liveDropTarget(
+          this.w.abandonment.maxRate,
+          this.w.abandonment.rule === 'Ofcom',
+          this.w.amd.falsePositive,
+        ),
         windowSeconds: this.w.abandonment.rule === 'FTC' ? FTC_WINDOW_SECONDS : DAY_SECONDS,
       },
     };
@@ -222,7 +228,7 @@ class Simulation {
     this.dayStart = calendarDay(day) * DAY_SECONDS;
     this.dayEnd = this.dayStart + this.shiftSeconds;
     const warmup = Math.min(this.w.shift.warmupMinutes * 60, this.shiftSeconds);
-    this.metrics.startDay(this.dayStart + warmup, this.dayEnd);
+    this.metrics.startDay(this.dayStart, this.dayStart + warmup, this.dayEnd);
     const dayRng = streamRng(this.options.seed, 'day', day);
     this.dayMultiplier = this.c.dailyMultiplier ? this.c.dailyMultiplier(dayRng.next(), dayRng.next()) : 1;
     const at = (hours: number) => this.dayStart + hours * HOUR_SECONDS;

@@ -108,6 +108,16 @@ describe('test/fixtures/campaigns/bad: one mistake per file, reported with its p
     ['bad-caller-id.yaml', ['callerId', 'number'], 'an E.164 number'],
     ['window-from-after-to.yaml', ['callingWindows', 0, 'to'], '"from" must be earlier than "to"'],
     ['script-unknown-placeholder.yaml', ['steps', 1, 'say'], 'unknown placeholder {{debt.amount}}'],
+    [
+      'ofcom-amd-without-estimate.yaml',
+      ['amd', 'falsePositiveEstimate'],
+      'required when pacing.countAmdFalsePositives',
+    ],
+    [
+      'ofcom-amd-estimate-over-cap.yaml',
+      ['amd', 'falsePositiveEstimate'],
+      '4% of live people hung up on by AMD alone reaches the 3% abandonment cap',
+    ],
   ] as const)('%s → %j', (file, path, message) => {
     const schema = file.startsWith('script-') ? scriptDefinitionSchema : campaignDefinitionSchema;
     const result = schema.safeParse(parse(readFileSync(join(BAD_DIR, file), 'utf8')));
@@ -129,6 +139,8 @@ describe('test/fixtures/campaigns/bad: one mistake per file, reported with its p
       'connect-grace-5s.yaml',
       'duplicate-disposition-id.yaml',
       'duplicate-hotkey.yaml',
+      'ofcom-amd-estimate-over-cap.yaml',
+      'ofcom-amd-without-estimate.yaml',
       'retry-without-delay.yaml',
       'ring-timeout-10s.yaml',
       'script-unknown-placeholder.yaml',

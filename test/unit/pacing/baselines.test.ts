@@ -15,7 +15,7 @@ import type {
   PacingObservation,
   PacingPolicy,
 } from '../../../src/domain/pacing/pacing-policy.js';
-import { clampDials, countObservation } from '../../../src/domain/pacing/pacing-policy.js';
+import { clampDials, countObservation, liveDropTarget } from '../../../src/domain/pacing/pacing-policy.js';
 import type { Rng } from '../../../src/sim/pacebench/rng.js';
 import { streamRng } from '../../../src/sim/pacebench/rng.js';
 
@@ -153,5 +153,23 @@ describe('baseline rules', () => {
     const a = erlangBMaxLoad(10, 0.03);
     expect(erlangB(10, a)).toBeLessThanOrEqual(0.03);
     expect(erlangB(10, a * 1.001)).toBeGreaterThan(0.03);
+  });
+});
+
+describe('liveDropTarget (Ofcom counts AMD false positives as abandoned calls)', () => {
+  it('is the cap itself when false positives do not count', () => {
+    expect(liveDropTarget(0.03, false, 0.04)).toBe(0.03);
+    expect(liveDropTarget(0.03, true, 0)).toBe(0.03);
+  });
+  it('leaves (α − f) / (1 − f) of live answers, so (drops + FP) / (live + FP) lands exactly on α', () => {
+    const f = 0.01;
+    const target = liveDropTarget(0.03, true, f);
+    // 1000 people answer: 10 are hung up on by the detector, 990 reach the connect decision.
+    const fp = 1000 * f;
+    const live = 1000 - fp;
+    expect((target * live + fp) / (live + fp)).toBeCloseTo(0.03, 12);
+  });
+  it('is zero when the detector alone spends the budget', () => {
+    expect(liveDropTarget(0.03, true, 0.04)).toBe(0);
   });
 });
