@@ -244,8 +244,7 @@ export class MetricsCollector {
     if (lines > this.linesMax) this.linesMax = lines;
   }
 
-  /** `runEnd`: the end of the last day's shift. */
-  finish(runEnd: number): PacebenchMetrics {
+  finish(): PacebenchMetrics {
     const m = this.measured;
     const active = m.idle + m.talk + m.wrap;
     const agentHours = this.loggedInSeconds / HOUR_SECONDS;

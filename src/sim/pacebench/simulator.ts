@@ -218,7 +218,7 @@ class Simulation {
       this.events += 1;
       this.handle(event.kind, event.ref, event.gen);
     }
-    return { metrics: this.metrics.finish(this.dayEnd), events: this.events };
+    return { metrics: this.metrics.finish(), events: this.events };
   }
 
   // ---- days and schedules -------------------------------------------------------------------------

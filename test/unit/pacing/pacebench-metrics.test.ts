@@ -47,7 +47,7 @@ describe('pacebench metrics helpers', () => {
         if (start === 0 && t >= shift - 100) m.abandon(i);
       }
     }
-    const metrics = m.finish(day + shift);
+    const metrics = m.finish();
     // The shift's last full hour holds 180 answers, 5 dropped; a window from day 0's last 30
     // answers into the night would have read 5 / 30.
     expect(metrics.worstHourAbandonRateFtc).toBeCloseTo(5 / 180, 10);
