@@ -1,0 +1,229 @@
+/**
+ * The predictive policy's forecasts (research/pacing.md §6, inner loop steps 1–2): from the latest
+ * handle times and attempt results, the chance that an agent in talk or wrap is free within each
+ * look-ahead horizon, and that a call in flight turns live within it; plus the normal approximation
+ * of the expected overflow that step 3 bounds. Pure: samples in, tables out.
+ */
+
+/** Look-ahead horizons, seconds: they span the time from a dial to a live answer. */
+export const HORIZONS = [4, 8, 12, 16, 20] as const;
+// `decide` unrolls its sums over exactly these five horizons.
+HORIZONS.length satisfies 5;
+/** Survival tables are rebuilt this often (seconds) and cover this many seconds of elapsed time. */
+export const TABLE_REFRESH_SECONDS = 60;
+const TALK_TABLE_SECONDS = 1800;
+/** The talk table's rows are this many seconds apart (its chances change slowly with elapsed talk). */
+const TALK_BIN_SECONDS = 5;
+const TALK_ROWS = TALK_TABLE_SECONDS / TALK_BIN_SECONDS;
+const WRAP_TABLE_SECONDS = 600;
+const RING_TABLE_SECONDS = 90;
+/** Wrap durations are folded into a talk agent's chance of freeing up through this many quantiles. */
+const WRAP_QUANTILES = 12;
+/** Outcome codes kept in the resolved ring beside the times. */
+export const KIND_OTHER = 0;
+export const KIND_PERSON = 1;
+export const KIND_MACHINE = 2;
+
+/** A fixed-size ring of numbers. */
+export class Ring {
+  private readonly values: number[] = [];
+  private next = 0;
+  constructor(private readonly size: number) {}
+  push(value: number): void {
+    if (this.values.length < this.size) this.values.push(value);
+    else this.values[this.next] = value;
+    this.next = (this.next + 1) % this.size;
+  }
+  get length(): number {
+    return this.values.length;
+  }
+  all(): readonly number[] {
+    return this.values;
+  }
+}
+
+/**
+ * Cumulative counts on whole seconds: `atMost[x]` = how many samples are ≤ x, for x = 0…maxSeconds
+ * (a sample v is ≤ a whole x exactly when ⌈v⌉ ≤ x). Loaded in one pass, no sort; every chance the
+ * tables need is asked at whole seconds, so lookups are exact and O(1).
+ */
+class SecondsCdf {
+  readonly atMost: Int32Array;
+  total = 0;
+  constructor(readonly maxSeconds: number) {
+    this.atMost = new Int32Array(maxSeconds + 1);
+  }
+  /** Loads the samples whose `kinds` entry equals `kind` (all of them when `kinds` is null). */
+  load(samples: readonly number[], kinds: readonly number[] | null = null, kind = 0): void {
+    const { atMost, maxSeconds } = this;
+    atMost.fill(0);
+    let total = 0;
+    for (let j = 0; j < samples.length; j += 1) {
+      if (kinds !== null && kinds[j] !== kind) continue;
+      total += 1;
+      const bin = Math.max(0, Math.ceil(samples[j]!));
+      if (bin <= maxSeconds) atMost[bin] = atMost[bin]! + 1;
+    }
+    for (let x = 1; x <= maxSeconds; x += 1) atMost[x] = atMost[x]! + atMost[x - 1]!;
+    this.total = total;
+  }
+  /** The smallest whole second by which a share `q` of the samples has ended (∞ beyond the table). */
+  quantile(q: number): number {
+    const rank = Math.floor(q * this.total);
+    let lo = 0;
+    let hi = this.maxSeconds + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.atMost[mid]! > rank) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo > this.maxSeconds ? Number.POSITIVE_INFINITY : lo;
+  }
+}
+
+const H = HORIZONS.length;
+const LONGEST_HORIZON = HORIZONS[H - 1]!;
+
+/**
+ * The forecast tables, rebuilt from the latest samples every TABLE_REFRESH_SECONDS: for an agent in
+ * talk or wrap with a given elapsed time, the chance of being free within each horizon; for a call in
+ * flight with a given elapsed ring time, the chance of turning live within each horizon. The call
+ * table (91 rows) is filled at each rebuild; agent rows (961 of them) are filled the first time an
+ * agent is seen at that elapsed time after a rebuild, since only a fraction are ever looked up.
+ */
+export class ForecastTables {
+  builtAt = Number.NEGATIVE_INFINITY;
+  /** Share of resolved attempts that were live. */
+  liveShare = 0;
+  /** Median seconds from dial to a live answer. */
+  medianLiveSeconds = 10;
+  /** The first horizon at or beyond the median time to a live answer (small-team mode looks there). */
+  medianHorizon = 0;
+  /** Of the answered attempts (people and machines), the share that were people. */
+  humanShareOfAnswers = 0.5;
+  /** [row][horizon]: an agent in talk for row × TALK_BIN_SECONDS is free (talk and wrap over) within H. */
+  readonly talkFree = new Float64Array((TALK_ROWS + 1) * H);
+  /** [elapsed second][horizon]: an agent in wrap is free within H. */
+  readonly wrapFree = new Float64Array((WRAP_TABLE_SECONDS + 1) * H);
+  /** [elapsed second][horizon]: a call in flight becomes live within H. */
+  readonly liveWithin = new Float64Array((RING_TABLE_SECONDS + 1) * H);
+  private readonly talk = new SecondsCdf(TALK_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly wrap = new SecondsCdf(WRAP_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly all = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly live = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
+  private readonly wrapQuantiles = new Float64Array(WRAP_QUANTILES);
+  /** Build number each agent row was filled at; a row from an older build is refilled on read. */
+  private readonly talkFilled = new Int32Array(TALK_ROWS + 1);
+  private readonly wrapFilled = new Int32Array(WRAP_TABLE_SECONDS + 1);
+  private build = 0;
+
+  rebuild(
+    now: number,
+    talkSamples: readonly number[],
+    wrapSamples: readonly number[],
+    resolvedTimes: readonly number[],
+    resolvedKinds: readonly number[],
+  ): void {
+    this.builtAt = now;
+    this.build += 1;
+    this.talk.load(talkSamples);
+    this.wrap.load(wrapSamples);
+    this.all.load(resolvedTimes);
+    this.live.load(resolvedTimes, resolvedKinds, KIND_PERSON);
+    let machines = 0;
+    for (let j = 0; j < resolvedKinds.length; j += 1) if (resolvedKinds[j] === KIND_MACHINE) machines += 1;
+    for (let q = 0; q < WRAP_QUANTILES; q += 1)
+      this.wrapQuantiles[q] = this.wrap.total ? this.wrap.quantile((q + 0.5) / WRAP_QUANTILES) : 30;
+    const allAtMost = this.all.atMost;
+    const liveAtMost = this.live.atMost;
+    for (let e = 0; e <= RING_TABLE_SECONDS; e += 1) {
+      const unresolved = this.all.total - allAtMost[e]!;
+      const liveEnded = liveAtMost[e]!;
+      for (let i = 0; i < H; i += 1)
+        this.liveWithin[e * H + i] =
+          unresolved === 0 ? 0 : (liveAtMost[e + HORIZONS[i]!]! - liveEnded) / unresolved;
+    }
+    const live = this.live.total;
+    this.liveShare = resolvedTimes.length ? live / resolvedTimes.length : 0;
+    this.medianLiveSeconds = live ? this.live.quantile(0.5) : 10;
+    this.medianHorizon = Math.max(
+      0,
+      HORIZONS.findIndex((x) => x >= this.medianLiveSeconds),
+    );
+    this.humanShareOfAnswers = live + machines > 0 ? live / (live + machines) : 0.5;
+  }
+
+  /** Offset in `talkFree` of the row for an agent `elapsed` seconds into talk. */
+  talkRow(elapsed: number): number {
+    const row = Math.min(Math.floor(Math.max(0, elapsed) / TALK_BIN_SECONDS), TALK_ROWS);
+    if (this.talkFilled[row] !== this.build) this.fillTalkRow(row);
+    return row * H;
+  }
+
+  /** Offset in `wrapFree` of the row for an agent `elapsed` seconds into wrap. */
+  wrapRow(elapsed: number): number {
+    const e = Math.min(Math.floor(Math.max(0, elapsed)), WRAP_TABLE_SECONDS);
+    if (this.wrapFilled[e] !== this.build) this.fillWrapRow(e);
+    return e * H;
+  }
+
+  /** Offset in `liveWithin` of the row for a call ringing for `elapsed` seconds. */
+  static ringRow(elapsed: number): number {
+    return Math.min(Math.floor(Math.max(0, elapsed)), RING_TABLE_SECONDS) * H;
+  }
+
+  /**
+   * Free within H = talk ends within H − wrap, averaged over the wrap quantiles:
+   * Σ_w [F(e + H − w) − F(e)] / (n − F(e)) over the quantiles w < H (ascending, so stop at the first
+   * that does not fit). Table sizes keep every e + H − w inside the cumulative counts.
+   */
+  private fillTalkRow(row: number): void {
+    this.talkFilled[row] = this.build;
+    const atMost = this.talk.atMost;
+    const e = row * TALK_BIN_SECONDS;
+    const ended = atMost[e]!;
+    const beyond = this.talk.total - ended;
+    for (let i = 0; i < H; i += 1) {
+      const horizon = HORIZONS[i]!;
+      let sum = 0;
+      if (beyond > 0)
+        for (let q = 0; q < WRAP_QUANTILES; q += 1) {
+          const w = this.wrapQuantiles[q]!;
+          if (w >= horizon) break;
+          sum += atMost[e + horizon - w]! - ended;
+        }
+      // No sample this long: no chance of freeing up.
+      this.talkFree[row * H + i] = beyond > 0 ? sum / beyond / WRAP_QUANTILES : 0;
+    }
+  }
+
+  private fillWrapRow(e: number): void {
+    this.wrapFilled[e] = this.build;
+    const atMost = this.wrap.atMost;
+    const ended = atMost[e]!;
+    const beyond = this.wrap.total - ended;
+    for (let i = 0; i < H; i += 1)
+      this.wrapFree[e * H + i] = beyond === 0 ? 1 : (atMost[e + HORIZONS[i]!]! - ended) / beyond;
+  }
+}
+
+function normalPdf(z: number): number {
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+}
+
+/** Standard normal CDF (Abramowitz–Stegun 26.2.17, error < 7.5e-8). */
+function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(z));
+  const poly =
+    t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const upper = normalPdf(z) * poly;
+  return z >= 0 ? 1 - upper : upper;
+}
+
+/** E[Y⁺] for Y ~ N(mean, variance). */
+export function expectedPositivePart(mean: number, variance: number): number {
+  if (variance <= 1e-12) return Math.max(0, mean);
+  const sd = Math.sqrt(variance);
+  const z = mean / sd;
+  return mean * normalCdf(z) + sd * normalPdf(z);
+}
