@@ -233,7 +233,10 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       if (
         resolvedCount < COLD_START_RESOLVED ||
         liveCount < COLD_START_LIVE ||
-        talkTimes.length < handledNeeded
+        talkTimes.length < handledNeeded ||
+        // No budget at all (a 0% cap, or an Ofcom detector that spends it alone): dialing ahead
+        // of agents can only drop people, so dial for the free agents only.
+        !(obs.target.maxAbandonRate > 0)
       )
         return clampDials(obs, progressive);
       outerLoop(obs);
