@@ -98,6 +98,10 @@ function main(argv: string[]): number {
             occupancy: r.result.occupancy,
             occupancyTalk: r.occupancyTalk,
             abandonRate: r.result.abandonRate,
+            atAlpha: {
+              ...r.result.atAlpha,
+              occupancyTalk: (r.result.atAlpha.occupancy * t.meanTalk) / t.meanHandle,
+            },
             lambda: r.result.lambda,
             threshold: r.result.threshold,
             capBinds: r.capBinds,
@@ -124,6 +128,8 @@ function main(argv: string[]): number {
             `talk-comparable = ${r.occupancyTalk.toFixed(4)}, abandon = ${(res.abandonRate * 100).toFixed(2)}%, ` +
             `λ = ${res.lambda.toFixed(4)}, ${r.capBinds ? 'cap binds in some states' : 'cap never binds'} ` +
             `(${r.seconds.toFixed(1)} s, ${res.iterations} VI sweeps)`,
+          `    at exactly α (time-sharing ${(res.atAlpha.infeasibleShare * 100).toFixed(1)}% with the next, infeasible policy): ` +
+            `occupancy = ${res.atAlpha.occupancy.toFixed(4)}, talk-comparable = ${((res.atAlpha.occupancy * t.meanTalk) / t.meanHandle).toFixed(4)}`,
           `    r*(b), b = 0…${t.n}: ${res.threshold.join(' ')}`,
         );
       }

@@ -61,6 +61,14 @@ export interface MarkovTwinResult extends MarkovTwinEvaluation {
   evaluationIterations: number;
   /** λ values tried. */
   bisectionSteps: number;
+  /**
+   * The optimum at exactly α: time-sharing between the two bracketing policies (the feasible one
+   * above and the last infeasible one), mixed so the long-run abandoned live answers are exactly α
+   * of the live answers (§5.7 "randomise between the two bracketing policies"). With one linear
+   * constraint (drops − α·live ≤ 0 on long-run averages) the CMDP optimum lies on this segment.
+   * Equal to `occupancy` when the feasible policy already sits at α or nothing infeasible was seen.
+   */
+  atAlpha: { occupancy: number; abandonRate: number; infeasibleShare: number };
 }
 
 interface Model {
@@ -364,8 +372,10 @@ export function markovTwinOptimum(params: MarkovTwinParams): MarkovTwinResult {
   let lo = 0;
   let hi = 8;
   let highRun = run(hi);
+  let lowRun: ReturnType<typeof run> | null = null;
   while (highRun.abandonRate > params.alpha && hi < 1e6) {
     lo = hi;
+    lowRun = highRun;
     hi *= 4;
     highRun = run(hi);
   }
@@ -377,12 +387,40 @@ export function markovTwinOptimum(params: MarkovTwinParams): MarkovTwinResult {
       highRun = midRun;
     } else {
       lo = mid;
+      lowRun = midRun;
     }
   }
-  return finish(highRun);
+  if (lowRun === null && lo === 0 && highRun.abandonRate < params.alpha) lowRun = run(0);
+  return finish(highRun, lowRun);
 
-  function finish(chosen: ReturnType<typeof run>): MarkovTwinResult {
+  function timeShare(feasible: ReturnType<typeof run>, infeasible: ReturnType<typeof run> | null) {
+    const alpha = params.alpha;
+    const none = { occupancy: feasible.occupancy, abandonRate: feasible.abandonRate, infeasibleShare: 0 };
+    if (infeasible === null || infeasible.abandonRate <= alpha) return none;
+    // Live answers per unit time are θ·p·E[r]; drops are that times the abandon ratio. Slack of the
+    // constraint drops − α·live, per policy (θ·p cancels):
+    const slack = (e: MarkovTwinEvaluation) => e.meanInFlight * (e.abandonRate - alpha);
+    const over = slack(infeasible);
+    const under = slack(feasible);
+    if (!(over > 0) || under > 0) return none;
+    const share = -under / (over - under);
+    const live = (e: MarkovTwinEvaluation) => e.meanInFlight;
+    const drops = (e: MarkovTwinEvaluation) => e.meanInFlight * e.abandonRate;
     return {
+      occupancy: share * infeasible.occupancy + (1 - share) * feasible.occupancy,
+      abandonRate:
+        (share * drops(infeasible) + (1 - share) * drops(feasible)) /
+        (share * live(infeasible) + (1 - share) * live(feasible)),
+      infeasibleShare: share,
+    };
+  }
+
+  function finish(
+    chosen: ReturnType<typeof run>,
+    infeasible: ReturnType<typeof run> | null,
+  ): MarkovTwinResult {
+    return {
+      atAlpha: timeShare(chosen, infeasible),
       occupancy: chosen.occupancy,
       abandonRate: chosen.abandonRate,
       meanInFlight: chosen.meanInFlight,

@@ -30,6 +30,16 @@ describe('markovTwinOptimum (research/pacing.md §5.7 item 4)', { timeout: 30_00
     expect(result.capMass).toBe(0);
   });
 
+  it('at exactly α, time-sharing the bracketing policies lands on α and can only add occupancy', () => {
+    const result = research(10, 0.3);
+    expect(result.atAlpha.abandonRate).toBeCloseTo(ALPHA, 9);
+    expect(result.atAlpha.occupancy).toBeGreaterThanOrEqual(result.occupancy);
+    expect(result.atAlpha.infeasibleShare).toBeGreaterThan(0);
+    expect(result.atAlpha.infeasibleShare).toBeLessThan(1);
+    // Bisection brackets tightly, so the gain over the feasible policy is small.
+    expect(result.atAlpha.occupancy - result.occupancy).toBeLessThan(0.01);
+  });
+
   it('reproduces n = 10, p = 0.1 → 0.827', () => {
     const result = research(10, 0.1);
     expect(Math.abs(result.occupancy - 0.827)).toBeLessThanOrEqual(0.01);
