@@ -2,7 +2,7 @@
 import { POLICY_HELP } from './policies.js';
 
 export function usage(): string {
-  return `usage: pacebench --workload W1…W6|W6-UK|W1-M…W3-M|FILE.yaml --policy ${POLICY_HELP}[,…] [--seeds N] [--first-seed S] [--hours H] [--json] [--out report.md]`;
+  return `usage: pacebench --workload W1…W6|W6-UK|W1-M…W3-M|FILE.yaml --policy ${POLICY_HELP}[,…] [--seeds N] [--first-seed S] [--hours H] [--jobs N] [--json] [--out report.md]`;
 }
 
 export class UsageError extends Error {
@@ -15,6 +15,8 @@ export interface Args {
   seeds: number;
   firstSeed: number;
   hours: number | undefined;
+  /** Worker threads for the replications; undefined means the default, defaultJobs(). */
+  jobs?: number | undefined;
   json: boolean;
   out: string | undefined;
 }
@@ -58,6 +60,9 @@ export function parseArgs(argv: string[]): Args {
       case '--hours':
         args.hours = positiveNumber(flag, value(), false);
         break;
+      case '--jobs':
+        args.jobs = positiveNumber(flag, value(), true);
+        break;
       case '--out':
         args.out = value();
         break;
@@ -76,6 +81,7 @@ export function parseArgs(argv: string[]): Args {
     seeds: args.seeds ?? 10,
     firstSeed: args.firstSeed ?? 1,
     hours: args.hours,
+    jobs: args.jobs,
     json: args.json,
     out: args.out,
   };

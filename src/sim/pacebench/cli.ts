@@ -1,8 +1,10 @@
 /**
  * `npm run --silent pacebench -- --workload W2 --policy ratio:2.0 --seeds 10 [--json] [--hours H]
- * [--out report.md]`. `--policy` takes a comma-separated list to compare policies on the same seeds.
- * Prints one JSON object with --json, else writes a markdown report (and an SVG scatter next to it
- * with --out). Events per second go to stderr.
+ * [--jobs N] [--out report.md]`. `--policy` takes a comma-separated list to compare policies on the
+ * same seeds. Prints one JSON object with --json, else writes a markdown report (and an SVG scatter
+ * next to it with --out). Events per second go to stderr. `--jobs N` runs the replications on N
+ * worker threads (default: one per available core; 1 runs them here, one after the other); the
+ * output is the same whatever N.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -10,33 +12,32 @@ import type { Args } from './args.js';
 import { parseArgs, usage, UsageError } from './args.js';
 import { PolicySpecError } from './policies.js';
 import type { PolicySummary } from './report.js';
-import { markdownReport, runPolicy, scatterSvg, summaryJson } from './report.js';
+import { defaultJobs } from './replication-pool.js';
+import { markdownReport, runPolicies, scatterSvg, speedLine, summaryJson } from './report.js';
 import { loadWorkload, WorkloadError } from './workload.js';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
     const workload = loadWorkload(args.workload);
-    const summaries: PolicySummary[] = [];
+    const jobs = args.jobs ?? defaultJobs();
     let events = 0;
+    let busyMs = 0;
     const started = performance.now();
-    for (const policy of args.policies) {
-      summaries.push(
-        runPolicy(workload, policy, {
-          seeds: args.seeds,
-          firstSeed: args.firstSeed,
-          hours: args.hours,
-          onReplication: (_seed, n) => {
-            events += n;
-          },
-        }),
-      );
-    }
+    const summaries: PolicySummary[] = await runPolicies(workload, args.policies, {
+      seeds: args.seeds,
+      firstSeed: args.firstSeed,
+      hours: args.hours,
+      jobs,
+      onReplication: (_seed, n, ms) => {
+        events += n;
+        busyMs += ms;
+      },
+    });
     const seconds = (performance.now() - started) / 1000;
-    process.stderr.write(
-      `pacebench: ${events} events in ${seconds.toFixed(2)} s = ${Math.round(events / seconds)} events/s\n`,
-    );
+    const used = Math.min(jobs, args.policies.length * args.seeds);
+    process.stderr.write(speedLine('pacebench', events, seconds, used, busyMs));
     const command = `npm run --silent pacebench -- ${argv.join(' ')}`;
     if (args.json) {
       const [only] = summaries;
@@ -68,4 +69,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,14 +1,25 @@
 /**
  * `npm run --silent pacebench:pareto -- --workload W2 --seeds 10 [--first-seed S] [--hours H] [--at 0.03]
- * [--json] [--families predictive,vicidial,ratio,erlang-b] [--baseline vicidial]`: occupancy at matched
- * abandonment (research/pacing.md §5.4) with per-seed paired differences to a baseline family (§5.6).
- * The logic is pareto.ts; this file parses flags, reports progress on stderr and formats the result.
+ * [--json] [--families predictive,vicidial,ratio,erlang-b] [--baseline vicidial] [--jobs N]`: occupancy
+ * at matched abandonment (research/pacing.md §5.4) with per-seed paired differences to a baseline
+ * family (§5.6). The logic is pareto.ts; this file parses flags, reports progress on stderr and formats
+ * the result. `--jobs N` runs the (setting, seed) replications on N worker threads (default: one per
+ * available core; 1 runs them here); the output is the same whatever N.
  */
 import { performance } from 'node:perf_hooks';
 import { UsageError } from './args.js';
 import type { FamilyAnalysis, FamilyName, FamilyRun, Interpolation, ParetoAnalysis } from './pareto.js';
-import { analyseSweep, FAMILY_NAMES, familySweep, isFamilyName, runSweep, whyUndefined } from './pareto.js';
+import {
+  analyseSweep,
+  FAMILY_NAMES,
+  familySweep,
+  isFamilyName,
+  runSweepParallel,
+  whyUndefined,
+} from './pareto.js';
+import { defaultJobs } from './replication-pool.js';
 import type { Interval } from './report.js';
+import { speedLine } from './report.js';
 import { loadWorkload, WorkloadError } from './workload.js';
 
 const DEFAULT_AT = 0.03;
@@ -17,7 +28,7 @@ const DEFAULT_FAMILIES: FamilyName[] = ['predictive', 'vicidial'];
 const DEFAULT_BASELINE: FamilyName = 'vicidial';
 
 function usage(): string {
-  return `usage: pacebench:pareto --workload W1…W6|W1-M…W3-M|FILE.yaml [--seeds N] [--first-seed S] [--hours H] [--at A] [--json] [--families ${FAMILY_NAMES.join(',')}] [--baseline FAMILY]`;
+  return `usage: pacebench:pareto --workload W1…W6|W1-M…W3-M|FILE.yaml [--seeds N] [--first-seed S] [--hours H] [--at A] [--json] [--families ${FAMILY_NAMES.join(',')}] [--baseline FAMILY] [--jobs N]`;
 }
 
 interface ParetoArgs {
@@ -30,6 +41,8 @@ interface ParetoArgs {
   families: FamilyName[];
   /** Undefined when the default baseline is not among the families: no differences then. */
   baseline: FamilyName | undefined;
+  /** Worker threads for the replications. */
+  jobs: number;
 }
 
 function positiveNumber(flag: string, raw: string, isInteger: boolean): number {
@@ -54,6 +67,7 @@ function parseArgs(argv: string[]): ParetoArgs {
   let json = false;
   let families = DEFAULT_FAMILIES;
   let baseline: FamilyName | undefined;
+  let jobs: number | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] as string;
     const value = (): string => {
@@ -98,6 +112,9 @@ function parseArgs(argv: string[]): ParetoArgs {
       case '--baseline':
         baseline = familyName(flag, value());
         break;
+      case '--jobs':
+        jobs = positiveNumber(flag, value(), true);
+        break;
       default:
         throw new UsageError(`${flag}: unknown flag`);
     }
@@ -107,7 +124,7 @@ function parseArgs(argv: string[]): ParetoArgs {
     throw new UsageError(`--baseline: ${baseline} is not among --families ${families.join(',')}`);
   }
   if (!baseline && families.includes(DEFAULT_BASELINE)) baseline = DEFAULT_BASELINE;
-  return { workload, seeds, firstSeed, hours, at, json, families, baseline };
+  return { workload, seeds, firstSeed, hours, at, json, families, baseline, jobs: jobs ?? defaultJobs() };
 }
 
 const pct = (v: number, digits = 2) => `${(v * 100).toFixed(digits)}%`;
@@ -193,7 +210,7 @@ function paretoJson(a: ParetoAnalysis, runs: FamilyRun[], workload: string, hour
   );
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     const workload = loadWorkload(args.workload);
@@ -201,11 +218,14 @@ function main(argv: string[]): number {
     const sweeps = args.families.map((f) => familySweep(f, workload));
     const started = performance.now();
     let events = 0;
-    const runs = runSweep(sweeps, {
+    let busyMs = 0;
+    const runs = await runSweepParallel(workload, sweeps, {
       seeds,
       hours: args.hours,
-      onSetting: (done, total, n) => {
+      jobs: args.jobs,
+      onSetting: (done, total, n, ms) => {
         events += n;
+        busyMs += ms;
         const seconds = (performance.now() - started) / 1000;
         process.stderr.write(
           `pacebench:pareto: ${done}/${total} settings, ${Math.round(events / seconds)} events/s\n`,
@@ -213,8 +233,9 @@ function main(argv: string[]): number {
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    const replications = sweeps.reduce((n, f) => n + f.settings.length, 0) * seeds.length;
     process.stderr.write(
-      `pacebench:pareto: ${events} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds)} events/s\n`,
+      speedLine('pacebench:pareto', events, seconds, Math.min(args.jobs, replications), busyMs, 1),
     );
     const analysis = analyseSweep(runs, seeds, args.at, args.baseline);
     const hours = Math.min(workload.shift.hours, args.hours ?? Number.POSITIVE_INFINITY);
@@ -238,4 +259,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -2,18 +2,23 @@
  * Occupancy at matched abandonment (research/pacing.md §5.4 main comparison, §5.6 paired protocol).
  * Each policy family is swept over its aggressiveness knob on the same seeds (common random numbers);
  * per seed, the upper Pareto frontier of (FTC abandonment, occupancy) is interpolated linearly at one
- * abandonment rate, and families are compared by per-seed paired differences. No I/O here: the
- * command is pareto-cli.ts.
+ * abandonment rate, and families are compared by per-seed paired differences. No I/O here (beyond
+ * runSweepParallel's worker threads): the command is pareto-cli.ts.
  */
+import { performance } from 'node:perf_hooks';
 import type { AdaptiveDropMode } from '../../domain/pacing/baselines.js';
 import { erlangBPolicy, fixedRatioPolicy, vicidialAdaptivePolicy } from '../../domain/pacing/baselines.js';
 import type { PacingPolicy } from '../../domain/pacing/pacing-policy.js';
 import { predictivePolicy } from '../../domain/pacing/predictive-policy.js';
+// HOUR_SECONDS rather than workload.ts's SECONDS_PER_HOUR: replication workers import this file, and
+// workload.ts would load zod and yaml into every worker for one constant.
+import { HOUR_SECONDS } from './metrics.js';
+import { runReplications } from './replication-pool.js';
+import type { ReplicationJob } from './replication-worker.js';
 import type { Interval } from './report.js';
 import { meanInterval } from './report.js';
 import { simulate } from './simulator.js';
 import type { Workload } from './workload.js';
-import { SECONDS_PER_HOUR } from './workload.js';
 
 export const FAMILY_NAMES = ['predictive', 'vicidial', 'ratio', 'erlang-b'] as const;
 export type FamilyName = (typeof FAMILY_NAMES)[number];
@@ -36,6 +41,8 @@ export interface SweepSetting {
   workload: Workload;
   /** A factory, so each replication starts from a fresh policy state. */
   make(): PacingPolicy;
+  /** Where familySweep(family, base workload) put it: how a worker thread rebuilds it (`--jobs`). */
+  ref?: { family: FamilyName; index: number };
 }
 
 export interface SweepFamily {
@@ -51,6 +58,12 @@ function withTarget(workload: Workload, maxRate: number): Workload {
 
 /** The settings swept for one family (§5.5: each baseline at its best-tuned envelope). */
 export function familySweep(family: FamilyName, workload: Workload): SweepFamily {
+  const sweep = familySettings(family, workload);
+  sweep.settings.forEach((s, index) => (s.ref = { family, index }));
+  return sweep;
+}
+
+function familySettings(family: FamilyName, workload: Workload): SweepFamily {
   switch (family) {
     case 'predictive':
       return {
@@ -81,7 +94,7 @@ export function familySweep(family: FamilyName, workload: Workload): SweepFamily
       };
     case 'vicidial': {
       // As policies.ts: dialing stops at the latest logout (`adaptive_latest_server_time`, TAPERED).
-      const latestSecondsOfDay = Math.max(...workload.agents.map((g) => g.logoutHours)) * SECONDS_PER_HOUR;
+      const latestSecondsOfDay = Math.max(...workload.agents.map((g) => g.logoutHours)) * HOUR_SECONDS;
       const settings: SweepSetting[] = [];
       for (const mode of VICIDIAL_MODES) {
         for (const maxDropRate of VICIDIAL_DROP_SWEEP) {
@@ -114,8 +127,11 @@ export interface FamilyRun {
 export interface SweepOptions {
   seeds: number[];
   hours?: number;
-  /** After each setting (all seeds), for progress and events/second on stderr. */
-  onSetting?(done: number, total: number, events: number): void;
+  /**
+   * After each setting (all seeds), for progress and events/second on stderr: its events and the
+   * milliseconds its replications spent simulating (summed over seeds, whichever threads ran them).
+   */
+  onSetting?(done: number, total: number, events: number, ms: number): void;
 }
 
 /** Runs every setting of every family on the same seeds (common random numbers, §5.2). */
@@ -127,14 +143,79 @@ export function runSweep(families: SweepFamily[], options: SweepOptions): Family
     settings: f.settings.map((s) => {
       const run: SettingRun = { setting: s.label, abandonRate: [], occupancy: [] };
       let events = 0;
+      let ms = 0;
       for (const seed of options.seeds) {
-        const result = simulate(s.workload, s.make(), { seed, hours: options.hours });
+        const policy = s.make();
+        const started = performance.now();
+        const result = simulate(s.workload, policy, { seed, hours: options.hours });
+        ms += performance.now() - started;
         run.abandonRate.push(result.metrics.abandonRateFtc);
         run.occupancy.push(result.metrics.occupancyTalk);
         events += result.events;
       }
       done += 1;
-      options.onSetting?.(done, total, events);
+      options.onSetting?.(done, total, events, ms);
+      return run;
+    }),
+  }));
+}
+
+export interface ParallelSweepOptions extends SweepOptions {
+  /** Worker threads (`--jobs`); 1 runs runSweep in this thread. */
+  jobs: number;
+}
+
+/**
+ * runSweep with the (setting, seed) replications spread over `jobs` worker threads pulling from one
+ * queue. `workload` is the one the families were built from (familySweep); every setting must come
+ * from familySweep, since a worker rebuilds it from its family and index. The per-seed figures are
+ * put back in seed order, so the result equals runSweep's; onSetting fires as each setting's last
+ * seed finishes, in completion order.
+ */
+export async function runSweepParallel(
+  workload: Workload,
+  families: SweepFamily[],
+  options: ParallelSweepOptions,
+): Promise<FamilyRun[]> {
+  if (options.jobs <= 1) return runSweep(families, options);
+  const settings = families.flatMap((f) => f.settings);
+  const jobs: ReplicationJob[] = [];
+  for (const s of settings) {
+    if (!s.ref) throw new Error(`pacebench:pareto: setting ${s.label} does not come from familySweep`);
+    for (const seed of options.seeds) {
+      jobs.push({ policy: { kind: 'sweep', ...s.ref, label: s.label }, seed, hours: options.hours });
+    }
+  }
+  const perSetting = options.seeds.length;
+  const left = settings.map(() => perSetting);
+  const events = settings.map(() => 0);
+  const ms = settings.map(() => 0);
+  let done = 0;
+  const results = await runReplications(workload, jobs, {
+    jobs: options.jobs,
+    onResult: (index, result) => {
+      const k = Math.floor(index / perSetting);
+      events[k] = (events[k] as number) + result.events;
+      ms[k] = (ms[k] as number) + result.ms;
+      left[k] = (left[k] as number) - 1;
+      if (left[k] === 0) {
+        done += 1;
+        options.onSetting?.(done, settings.length, events[k] as number, ms[k] as number);
+      }
+    },
+  });
+  let next = 0;
+  return families.map((f) => ({
+    family: f.family,
+    settings: f.settings.map((s) => {
+      const run: SettingRun = { setting: s.label, abandonRate: [], occupancy: [] };
+      for (let i = 0; i < perSetting; i += 1) {
+        const result = results[next];
+        next += 1;
+        if (!result) throw new Error(`pacebench:pareto: replication ${next - 1} has no result`);
+        run.abandonRate.push(result.metrics.abandonRateFtc);
+        run.occupancy.push(result.metrics.occupancyTalk);
+      }
       return run;
     }),
   }));

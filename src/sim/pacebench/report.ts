@@ -3,9 +3,12 @@
  * interval over seeds (Student t), as a JSON object or a markdown report, plus an SVG scatter of
  * occupancy against abandonment per policy.
  */
+import { performance } from 'node:perf_hooks';
 import type { PacebenchMetrics } from './metrics.js';
 import { METRIC_NAMES } from './metrics.js';
 import { policyFactory } from './policies.js';
+import { runReplications } from './replication-pool.js';
+import type { ReplicationJob } from './replication-worker.js';
 import { simulate } from './simulator.js';
 import type { Workload } from './workload.js';
 
@@ -55,32 +58,102 @@ export interface RunOptions {
   seeds: number;
   firstSeed?: number;
   hours?: number;
-  /** Called after each replication (for progress and events/second on stderr). */
-  onReplication?(seed: number, events: number): void;
+  /**
+   * Called after each replication (for progress and events/second on stderr), with the milliseconds
+   * the simulation took in the thread that ran it. In seed order here; in completion order with jobs.
+   */
+  onReplication?(seed: number, events: number, ms: number): void;
 }
 
-export function runPolicy(workload: Workload, policySpec: string, options: RunOptions): PolicySummary {
-  const make = policyFactory(policySpec, workload);
+function seedList(options: RunOptions): number[] {
   const first = options.firstSeed ?? 1;
-  const seeds = Array.from({ length: options.seeds }, (_, i) => first + i);
-  const runs: PacebenchMetrics[] = [];
-  let events = 0;
-  for (const seed of seeds) {
-    const result = simulate(workload, make(), { seed, hours: options.hours });
-    runs.push(result.metrics);
-    events += result.events;
-    options.onReplication?.(seed, result.events);
-  }
+  return Array.from({ length: options.seeds }, (_, i) => first + i);
+}
+
+/** Every metric's mean and CI over the replications, given in seed order. */
+function summarise(
+  workload: Workload,
+  policy: string,
+  seeds: number[],
+  hours: number | undefined,
+  runs: readonly { metrics: PacebenchMetrics; events: number }[],
+): PolicySummary {
   const metrics = {} as Record<keyof PacebenchMetrics, Interval>;
-  for (const name of METRIC_NAMES) metrics[name] = meanInterval(runs.map((m) => m[name]));
+  for (const name of METRIC_NAMES) metrics[name] = meanInterval(runs.map((r) => r.metrics[name]));
   return {
     workload: workload.id,
-    policy: make().name,
+    policy,
     seeds,
-    hours: Math.min(workload.shift.hours, options.hours ?? Number.POSITIVE_INFINITY),
-    events,
+    hours: Math.min(workload.shift.hours, hours ?? Number.POSITIVE_INFINITY),
+    events: runs.reduce((n, r) => n + r.events, 0),
     metrics,
   };
+}
+
+/** The sequential path: every seed in this thread, one after the other. */
+export function runPolicy(workload: Workload, policySpec: string, options: RunOptions): PolicySummary {
+  const make = policyFactory(policySpec, workload);
+  const seeds = seedList(options);
+  const runs: { metrics: PacebenchMetrics; events: number }[] = [];
+  for (const seed of seeds) {
+    const policy = make();
+    const started = performance.now();
+    const result = simulate(workload, policy, { seed, hours: options.hours });
+    const ms = performance.now() - started;
+    runs.push(result);
+    options.onReplication?.(seed, result.events, ms);
+  }
+  return summarise(workload, make().name, seeds, options.hours, runs);
+}
+
+export interface ParallelRunOptions extends RunOptions {
+  /** Worker threads (`--jobs`); 1 is the sequential path, runPolicy in this thread. */
+  jobs: number;
+}
+
+/**
+ * Every policy on the same seeds. With jobs > 1, all (policy, seed) replications go into one queue
+ * pulled by `jobs` worker threads, and each summary is built from its seeds in seed order, so the
+ * summaries equal the sequential path's. Policy specs are checked here first (PolicySpecError).
+ */
+export async function runPolicies(
+  workload: Workload,
+  policySpecs: readonly string[],
+  options: ParallelRunOptions,
+): Promise<PolicySummary[]> {
+  if (options.jobs <= 1) return policySpecs.map((spec) => runPolicy(workload, spec, options));
+  const names = policySpecs.map((spec) => policyFactory(spec, workload)().name);
+  const seeds = seedList(options);
+  const jobs: ReplicationJob[] = policySpecs.flatMap((spec) =>
+    seeds.map((seed) => ({ policy: { kind: 'spec' as const, spec }, seed, hours: options.hours })),
+  );
+  const results = await runReplications(workload, jobs, {
+    jobs: options.jobs,
+    onResult: (_index, r) => options.onReplication?.(r.seed, r.events, r.ms),
+  });
+  return names.map((name, p) =>
+    summarise(workload, name, seeds, options.hours, results.slice(p * seeds.length, (p + 1) * seeds.length)),
+  );
+}
+
+/**
+ * The stderr speed line: `<prefix>: E events in S s = R events/s over J jobs (P events/s per job)`.
+ * R is events over wall time; P is events over the summed per-replication simulation time measured
+ * inside the threads that ran them, i.e. what one core does.
+ */
+export function speedLine(
+  prefix: string,
+  events: number,
+  seconds: number,
+  jobs: number,
+  busyMs: number,
+  secondsDigits = 2,
+): string {
+  const perJob = busyMs > 0 ? Math.round(events / (busyMs / 1000)) : 0;
+  return (
+    `${prefix}: ${events} events in ${seconds.toFixed(secondsDigits)} s = ${Math.round(events / seconds)} events/s` +
+    ` over ${jobs} ${jobs === 1 ? 'job' : 'jobs'} (${perJob} events/s per job)\n`
+  );
 }
 
 /** Canonical JSON: fixed key order, NaN as null. */
