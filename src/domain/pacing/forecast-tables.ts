@@ -87,9 +87,9 @@ const LONGEST_HORIZON = HORIZONS[H - 1]!;
 /**
  * The forecast tables, rebuilt from the latest samples every TABLE_REFRESH_SECONDS: for an agent in
  * talk or wrap with a given elapsed time, the chance of being free within each horizon; for a call in
- * flight with a given elapsed ring time, the chance of turning live within each horizon. The call
- * table (91 rows) is filled at each rebuild; agent rows (961 of them) are filled the first time an
- * agent is seen at that elapsed time after a rebuild, since only a fraction are ever looked up.
+ * flight with a given elapsed ring time, the chance of turning live within each horizon. All rows
+ * (361 talk, 601 wrap, 91 ring) are filled at each rebuild, a few tens of microseconds a minute, so a
+ * lookup is a bare index (filling rows on first use measured slower: a check on every lookup).
  */
 export class ForecastTables {
   builtAt = Number.NEGATIVE_INFINITY;
@@ -112,10 +112,6 @@ export class ForecastTables {
   private readonly all = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
   private readonly live = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
   private readonly wrapQuantiles = new Float64Array(WRAP_QUANTILES);
-  /** Build number each agent row was filled at; a row from an older build is refilled on read. */
-  private readonly talkFilled = new Int32Array(TALK_ROWS + 1);
-  private readonly wrapFilled = new Int32Array(WRAP_TABLE_SECONDS + 1);
-  private build = 0;
 
   rebuild(
     now: number,
@@ -125,7 +121,6 @@ export class ForecastTables {
     resolvedKinds: readonly number[],
   ): void {
     this.builtAt = now;
-    this.build += 1;
     this.talk.load(talkSamples);
     this.wrap.load(wrapSamples);
     this.all.load(resolvedTimes);
@@ -143,6 +138,8 @@ export class ForecastTables {
         this.liveWithin[e * H + i] =
           unresolved === 0 ? 0 : (liveAtMost[e + HORIZONS[i]!]! - liveEnded) / unresolved;
     }
+    for (let row = 0; row <= TALK_ROWS; row += 1) this.fillTalkRow(row);
+    for (let e = 0; e <= WRAP_TABLE_SECONDS; e += 1) this.fillWrapRow(e);
     const live = this.live.total;
     this.liveShare = resolvedTimes.length ? live / resolvedTimes.length : 0;
     this.medianLiveSeconds = live ? this.live.quantile(0.5) : 10;
@@ -156,14 +153,12 @@ export class ForecastTables {
   /** Offset in `talkFree` of the row for an agent `elapsed` seconds into talk. */
   talkRow(elapsed: number): number {
     const row = Math.min(Math.floor(Math.max(0, elapsed) / TALK_BIN_SECONDS), TALK_ROWS);
-    if (this.talkFilled[row] !== this.build) this.fillTalkRow(row);
     return row * H;
   }
 
   /** Offset in `wrapFree` of the row for an agent `elapsed` seconds into wrap. */
   wrapRow(elapsed: number): number {
     const e = Math.min(Math.floor(Math.max(0, elapsed)), WRAP_TABLE_SECONDS);
-    if (this.wrapFilled[e] !== this.build) this.fillWrapRow(e);
     return e * H;
   }
 
@@ -178,7 +173,6 @@ export class ForecastTables {
    * that does not fit). Table sizes keep every e + H − w inside the cumulative counts.
    */
   private fillTalkRow(row: number): void {
-    this.talkFilled[row] = this.build;
     const atMost = this.talk.atMost;
     const e = row * TALK_BIN_SECONDS;
     const ended = atMost[e]!;
@@ -198,7 +192,6 @@ export class ForecastTables {
   }
 
   private fillWrapRow(e: number): void {
-    this.wrapFilled[e] = this.build;
     const atMost = this.wrap.atMost;
     const ended = atMost[e]!;
     const beyond = this.wrap.total - ended;
