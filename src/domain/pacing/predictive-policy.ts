@@ -264,6 +264,8 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       let sv2 = 0;
       let sv3 = 0;
       let sv4 = 0;
+      const isSmallTeam = counts.active <= SMALL_TEAM;
+      // Small-team mode counts the agents likely free within the median answer time.
       let likelyFree = counts.idle;
       const medianIndex = t.medianHorizon;
       const { talkFree, wrapFree, liveWithin } = t;
@@ -293,7 +295,7 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         sv2 += p2 * (1 - p2);
         sv3 += p3 * (1 - p3);
         sv4 += p4 * (1 - p4);
-        if (table[row + medianIndex]! > SMALL_TEAM_FREE_PROBABILITY) likelyFree += 1;
+        if (isSmallTeam && table[row + medianIndex]! > SMALL_TEAM_FREE_PROBABILITY) likelyFree += 1;
       }
       let dm0 = 0;
       let dm1 = 0;
@@ -360,7 +362,6 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       demandVar[3] = dv3 + amdVar;
       demandVar[4] = dv4 + amdVar;
 
-      const isSmallTeam = counts.active <= SMALL_TEAM;
       let allowance = rho * opts.aggressiveness * (isSmallTeam ? SMALL_TEAM_RHO_FACTOR : 1);
       trimBurst(now);
       if (
