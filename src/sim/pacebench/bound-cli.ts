@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { MarkovTwinResult, TwinParameters } from './markov-bound.js';
+import { erlangBFloor, progressiveFloor } from './closed-forms.js';
 import { markovTwinOptimum, twinParameters } from './markov-bound.js';
 import { loadWorkload, WorkloadError } from './workload.js';
 
@@ -39,6 +40,10 @@ function runBound(label: string, t: TwinParameters, rMax: number, alpha: number)
 }
 
 class UsageError extends Error {}
+
+function w(workload: { abandonment: { maxRate: number } }): string {
+  return `${(workload.abandonment.maxRate * 100).toFixed(1)}%`;
+}
 
 function usage(): string {
   return 'usage: pacebench:bound --workload W1-M|W2-M|W3-M|FILE.yaml [--json] [--r-max N] [--alpha A]';
@@ -86,11 +91,14 @@ function main(argv: string[]): number {
       if (wide > t.lineCap) runs.push(runBound('wide', t, wide, alpha));
     }
     for (const warning of t.warnings) process.stderr.write(`pacebench:bound: warning: ${warning}\n`);
+    const progressive = progressiveFloor(workload);
+    const erlang = erlangBFloor(workload);
     if (args.json) {
       process.stdout.write(
         `${JSON.stringify({
           workload: workload.id,
           parameters: { ...t, alpha },
+          floors: { progressive, erlangB: erlang },
           bounds: runs.map((r) => ({
             label: r.label,
             rMax: r.rMax,
@@ -121,6 +129,13 @@ function main(argv: string[]): number {
           `E[attempt] = ${t.meanAttempt.toFixed(2)} s, α = ${alpha}`,
         `  μ = ${t.mu.toExponential(4)}/s, θ = ${t.theta.toExponential(4)}/s, line cap = ${t.lineCap}`,
       ];
+      lines.push(
+        `  floors (any workload, stationary; research/pacing.md §2.5): progressive closed form ` +
+          `occupancy_talk = ${progressive.occupancyTalk.toFixed(4)}, utilisation = ${progressive.utilisation.toFixed(4)} ` +
+          `(wait ${progressive.waitPerRoutedSeconds.toFixed(1)} s per routed answer); open-loop Erlang-B ` +
+          `occupancy_talk = ${erlang.occupancyTalk.toFixed(4)}, utilisation = ${erlang.utilisation.toFixed(4)} ` +
+          `(a* = ${erlang.load.toFixed(2)} Erlangs at α = ${w(workload)})`,
+      );
       for (const r of runs) {
         const res = r.result;
         lines.push(
