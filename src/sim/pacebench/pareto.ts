@@ -28,7 +28,7 @@ export function isFamilyName(name: string): name is FamilyName {
 }
 
 /** Abandonment targets α handed to the policies that read `obs.target.maxAbandonRate`. */
-export const TARGET_SWEEP = [0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06];
+export const TARGET_SWEEP = [0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08, 0.1];
 /** VICIdial `adaptive_dropped_percentage` × `dial_method` drop mode × `adaptive_intensity`. */
 export const VICIDIAL_DROP_SWEEP = [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08];
 export const VICIDIAL_MODES: readonly AdaptiveDropMode[] = ['AVERAGE', 'HARD_LIMIT', 'TAPERED'];
