@@ -21,7 +21,8 @@ export interface Args {
   out: string | undefined;
 }
 
-function positiveNumber(flag: string, raw: string | undefined, isInteger: boolean): number {
+/** A positive number (an integer when `isInteger`) or a UsageError naming the flag. */
+export function positiveNumber(flag: string, raw: string | undefined, isInteger: boolean): number {
   const value = Number(raw);
   if (raw === undefined || !Number.isFinite(value) || value <= 0 || (isInteger && !Number.isInteger(value))) {
     throw new UsageError(

@@ -20,6 +20,19 @@ import type { Workload } from './workload.js';
 const GRID_MAIN = 4000;
 const GRID_ANGLE = 16;
 
+/** Agents over every group of the workload. */
+export function agentCount(w: Workload): number {
+  return w.agents.reduce((sum, g) => sum + g.count, 0);
+}
+
+/** E[talk] with a person, mixed by the right-party share. */
+export function meanPersonTalkSeconds(w: Workload): number {
+  return (
+    w.rightPartyShare * distributionMean(w.talk.rightParty) +
+    (1 - w.rightPartyShare) * distributionMean(w.talk.wrongParty)
+  );
+}
+
 interface Truncated {
   /** P(T ≤ limit). */
   within: number;
@@ -103,9 +116,7 @@ export function progressiveFloor(w: Workload): ProgressiveFloor {
   const failedSeconds = failedShare > 0 ? failedMass / failedShare : 0;
   const wait = (failedShare / routed) * failedSeconds + routedSeconds;
 
-  const personTalk =
-    w.rightPartyShare * distributionMean(w.talk.rightParty) +
-    (1 - w.rightPartyShare) * distributionMean(w.talk.wrongParty);
+  const personTalk = meanPersonTalkSeconds(w);
   const talk =
     (routedHuman * personTalk + routedMachine * distributionMean(w.amd.falseNegativeTalk)) / routed;
   const wrap =
@@ -134,13 +145,11 @@ export interface ErlangBFloor {
 
 /** Open-loop Poisson dialing at the largest load Erlang-B keeps within the abandonment target. */
 export function erlangBFloor(w: Workload): ErlangBFloor {
-  const n = w.agents.reduce((sum, g) => sum + g.count, 0);
+  const n = agentCount(w);
   const load = erlangBMaxLoad(n, w.abandonment.maxRate);
   const blocking = erlangB(n, load);
   const utilisation = n > 0 ? (load * (1 - blocking)) / n : 0;
-  const talk =
-    w.rightPartyShare * distributionMean(w.talk.rightParty) +
-    (1 - w.rightPartyShare) * distributionMean(w.talk.wrongParty);
+  const talk = meanPersonTalkSeconds(w);
   const handle = talk + distributionMean(w.wrap);
   return { load, blocking, utilisation, occupancyTalk: handle > 0 ? (utilisation * talk) / handle : 0 };
 }

@@ -13,6 +13,7 @@
  * policy is evaluated exactly through its stationary distribution (power iteration on the uniformised
  * chain restricted to the states the policy can reach).
  */
+import { agentCount, meanPersonTalkSeconds } from './closed-forms.js';
 import { distributionMean } from './distributions.js';
 import type { Workload } from './workload.js';
 
@@ -457,14 +458,12 @@ export interface TwinParameters {
 /** §5.7 twin conventions applied to a workload (meant for W1-M…W3-M). */
 export function twinParameters(w: Workload): TwinParameters {
   const warnings: string[] = [];
-  const n = w.agents.reduce((sum, g) => sum + g.count, 0);
+  const n = agentCount(w);
   if (w.agents.length > 1) warnings.push('several agent groups: n is their sum');
   const pHuman = w.outcomes.human;
   const falsePositive = w.amd.falsePositive;
   const p = pHuman * (1 - falsePositive);
-  const meanTalk =
-    w.rightPartyShare * distributionMean(w.talk.rightParty) +
-    (1 - w.rightPartyShare) * distributionMean(w.talk.wrongParty);
+  const meanTalk = meanPersonTalkSeconds(w);
   const meanHandle = meanTalk + distributionMean(w.wrap);
   const o = w.outcomes;
   const d = w.dial;

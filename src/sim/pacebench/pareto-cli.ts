@@ -7,7 +7,7 @@
  * available core; 1 runs them here); the output is the same whatever N.
  */
 import { performance } from 'node:perf_hooks';
-import { UsageError } from './args.js';
+import { positiveNumber, UsageError } from './args.js';
 import type { FamilyAnalysis, FamilyName, FamilyRun, Interpolation, ParetoAnalysis } from './pareto.js';
 import {
   analyseSweep,
@@ -43,14 +43,6 @@ interface ParetoArgs {
   baseline: FamilyName | undefined;
   /** Worker threads for the replications. */
   jobs: number;
-}
-
-function positiveNumber(flag: string, raw: string, isInteger: boolean): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || (isInteger && !Number.isInteger(value))) {
-    throw new UsageError(`${flag}: expected a positive ${isInteger ? 'integer' : 'number'}, got ${raw}`);
-  }
-  return value;
 }
 
 function familyName(flag: string, raw: string): FamilyName {

@@ -63,26 +63,24 @@ export function familySweep(family: FamilyName, workload: Workload): SweepFamily
   return sweep;
 }
 
+/** A policy that reads its target from the observation, run at each α of TARGET_SWEEP. */
+function targetSweep(family: FamilyName, workload: Workload, make: () => PacingPolicy): SweepFamily {
+  return {
+    family,
+    settings: TARGET_SWEEP.map((alpha) => ({
+      label: `α=${percent(alpha)}`,
+      workload: withTarget(workload, alpha),
+      make,
+    })),
+  };
+}
+
 function familySettings(family: FamilyName, workload: Workload): SweepFamily {
   switch (family) {
     case 'predictive':
-      return {
-        family,
-        settings: TARGET_SWEEP.map((alpha) => ({
-          label: `α=${percent(alpha)}`,
-          workload: withTarget(workload, alpha),
-          make: () => predictivePolicy(),
-        })),
-      };
+      return targetSweep(family, workload, () => predictivePolicy());
     case 'erlang-b':
-      return {
-        family,
-        settings: TARGET_SWEEP.map((alpha) => ({
-          label: `α=${percent(alpha)}`,
-          workload: withTarget(workload, alpha),
-          make: () => erlangBPolicy(),
-        })),
-      };
+      return targetSweep(family, workload, () => erlangBPolicy());
     case 'ratio':
       return {
         family,
