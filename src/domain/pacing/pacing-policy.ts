@@ -1,6 +1,6 @@
 /**
- * The pacing policy contract shared by the simulator (src/sim/pacebench) and, later, the live dialer
- * (issue #4). A policy is told what happened (`observe`) and asked how many new dials to place now
+ * The pacing policy contract shared by the simulator (src/sim/pacebench) and the live dialer
+ * (src/services/dialer/campaign-pacer.ts). A policy is told what happened (`observe`) and asked how many new dials to place now
  * (`decide`). Observations are non-anticipative (research/pacing.md §5.1): the policy never sees a
  * lead's destiny, only agent states, calls in flight and the classified results of resolved calls.
  *
@@ -10,20 +10,35 @@
 /** Agent states the policy can see; logged-out agents are not in the observation at all. */
 export type PacingAgentState = 'idle' | 'talk' | 'wrap' | 'paused';
 
-export interface AgentObservation {
-  readonly state: PacingAgentState;
-  readonly secondsInState: number;
-}
-
 /**
  * Signalling phase of a call the dialer placed that has not reached an agent yet.
  * `waiting-for-agent`: a live answer held within the connect grace (§5.1 step 4).
  */
 export type CallPhase = 'dialing' | 'ringing' | 'amd' | 'waiting-for-agent';
 
-export interface InFlightCallObservation {
-  readonly phase: CallPhase;
-  readonly elapsedSeconds: number;
+/**
+ * The campaign's logged-in agents by state (logged-out ones are not counted). Agents in talk and
+ * wrap-up are listed by the instant their state began, on the clock of `nowSeconds`: the look-ahead
+ * reads every one of them on every decision, so they come as flat lists of numbers a producer can
+ * keep up to date as agents change state (the simulator does), not as an object per agent.
+ */
+export interface AgentsObservation {
+  readonly idle: number;
+  readonly paused: number;
+  /** When each agent now talking began its call (seconds). */
+  readonly talkSince: readonly number[];
+  /** When each agent now in wrap-up began it (seconds). */
+  readonly wrapSince: readonly number[];
+}
+
+/** Calls placed and not yet connected to an agent nor resolved. */
+export interface CallsObservation {
+  /** When each call still dialing or ringing was placed (seconds). */
+  readonly placedAt: readonly number[];
+  /** Answered, the answering-machine detector deciding. */
+  readonly amd: number;
+  /** Live answers held within the connect grace, waiting for an agent. */
+  readonly waitingForAgent: number;
 }
 
 export interface PacingCaps {
@@ -42,17 +57,45 @@ export interface AbandonTarget {
 
 export interface PacingObservation {
   readonly nowSeconds: number;
-  /** Logged-in agents of the campaign (paused ones included, logged-out ones not). */
-  readonly agents: readonly AgentObservation[];
-  /** Calls placed and not yet connected to an agent nor resolved. */
-  readonly calls: readonly InFlightCallObservation[];
+  readonly agents: AgentsObservation;
+  readonly calls: CallsObservation;
   readonly caps: PacingCaps;
   readonly target: AbandonTarget;
-  /**
-   * Optional tallies of `agents` and `calls` kept by a producer that maintains them incrementally
-   * (the simulator, to stay fast); when present they must agree with the lists.
-   */
-  readonly counts?: ObservationCounts;
+}
+
+/** One agent as the live dialer and tests describe it; `observationFrom` turns a list into columns. */
+export interface AgentObservation {
+  readonly state: PacingAgentState;
+  readonly secondsInState: number;
+}
+
+export interface InFlightCallObservation {
+  readonly phase: CallPhase;
+  readonly elapsedSeconds: number;
+}
+
+/** An observation from one entry per agent and per call (the live pacer, tests). */
+export function observationFrom(input: {
+  nowSeconds: number;
+  agents: readonly AgentObservation[];
+  calls: readonly InFlightCallObservation[];
+  caps: PacingCaps;
+  target: AbandonTarget;
+}): PacingObservation {
+  const now = input.nowSeconds;
+  const agents = { idle: 0, paused: 0, talkSince: [] as number[], wrapSince: [] as number[] };
+  for (const agent of input.agents) {
+    if (agent.state === 'idle') agents.idle += 1;
+    else if (agent.state === 'paused') agents.paused += 1;
+    else (agent.state === 'talk' ? agents.talkSince : agents.wrapSince).push(now - agent.secondsInState);
+  }
+  const calls = { placedAt: [] as number[], amd: 0, waitingForAgent: 0 };
+  for (const call of input.calls) {
+    if (call.phase === 'amd') calls.amd += 1;
+    else if (call.phase === 'waiting-for-agent') calls.waitingForAgent += 1;
+    else calls.placedAt.push(now - call.elapsedSeconds);
+  }
+  return { nowSeconds: now, agents, calls, caps: input.caps, target: input.target };
 }
 
 /** How the dialer classified a resolved attempt (after AMD: a false positive reads `machine`). */
@@ -111,21 +154,31 @@ export function liveDropTarget(
   return Math.max(0, (maxAbandonRate - amdFalsePositiveRate) / (1 - amdFalsePositiveRate));
 }
 
-export function countObservation(obs: PacingObservation): Readonly<ObservationCounts> {
-  if (obs.counts) return obs.counts;
-  const counts: ObservationCounts = {
-    idle: 0,
-    talk: 0,
-    wrap: 0,
-    paused: 0,
-    active: 0,
-    inFlight: obs.calls.length,
-    waitingForAgent: 0,
+export function countObservation(obs: PacingObservation): ObservationCounts {
+  const { agents, calls } = obs;
+  const talk = agents.talkSince.length;
+  const wrap = agents.wrapSince.length;
+  return {
+    idle: agents.idle,
+    talk,
+    wrap,
+    paused: agents.paused,
+    active: agents.idle + talk + wrap,
+    inFlight: calls.placedAt.length + calls.amd + calls.waitingForAgent,
+    waitingForAgent: calls.waitingForAgent,
   };
-  for (const agent of obs.agents) counts[agent.state] += 1;
-  counts.active = counts.idle + counts.talk + counts.wrap;
-  for (const call of obs.calls) if (call.phase === 'waiting-for-agent') counts.waitingForAgent += 1;
-  return counts;
+}
+
+/** Agents logged in and not paused. */
+export function activeAgents(obs: PacingObservation): number {
+  const { agents } = obs;
+  return agents.idle + agents.talkSince.length + agents.wrapSince.length;
+}
+
+/** Calls placed and not yet connected nor resolved. */
+export function callsInFlight(obs: PacingObservation): number {
+  const { calls } = obs;
+  return calls.placedAt.length + calls.amd + calls.waitingForAgent;
 }
 
 function finiteOrZero(value: number): number {
@@ -137,10 +190,11 @@ function finiteOrZero(value: number): number {
  * paused, never above the trunk nor the lines-per-agent cap, a non-negative integer.
  */
 export function clampDials(obs: PacingObservation, wanted: number): number {
-  const counts = countObservation(obs);
-  if (counts.active === 0) return 0;
-  const byTrunk = Math.floor(finiteOrZero(obs.caps.trunkCap)) - counts.inFlight;
-  const byLines = Math.floor(finiteOrZero(obs.caps.maxLinesPerAgent) * counts.active) - counts.inFlight;
+  const active = activeAgents(obs);
+  if (active === 0) return 0;
+  const inFlight = callsInFlight(obs);
+  const byTrunk = Math.floor(finiteOrZero(obs.caps.trunkCap)) - inFlight;
+  const byLines = Math.floor(finiteOrZero(obs.caps.maxLinesPerAgent) * active) - inFlight;
   const asked = Number.isNaN(wanted) ? 0 : Math.floor(wanted);
   return Math.max(0, Math.min(asked, byTrunk, byLines));
 }

@@ -269,22 +269,14 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       let likelyFree = counts.idle;
       const medianIndex = t.medianHorizon;
       const { talkFree, wrapFree, liveWithin } = t;
-      for (const agent of obs.agents) {
-        const state = agent.state;
-        let table: Float64Array;
-        let row: number;
-        if (state === 'talk') {
-          table = talkFree;
-          row = t.talkRow(agent.secondsInState);
-        } else if (state === 'wrap') {
-          table = wrapFree;
-          row = t.wrapRow(agent.secondsInState);
-        } else continue;
-        const p0 = table[row]!;
-        const p1 = table[row + 1]!;
-        const p2 = table[row + 2]!;
-        const p3 = table[row + 3]!;
-        const p4 = table[row + 4]!;
+      const { talkSince, wrapSince } = obs.agents;
+      for (let a = 0; a < talkSince.length; a += 1) {
+        const row = t.talkRow(now - talkSince[a]!);
+        const p0 = talkFree[row]!;
+        const p1 = talkFree[row + 1]!;
+        const p2 = talkFree[row + 2]!;
+        const p3 = talkFree[row + 3]!;
+        const p4 = talkFree[row + 4]!;
         sm0 += p0;
         sm1 += p1;
         sm2 += p2;
@@ -295,7 +287,26 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         sv2 += p2 * (1 - p2);
         sv3 += p3 * (1 - p3);
         sv4 += p4 * (1 - p4);
-        if (isSmallTeam && table[row + medianIndex]! > SMALL_TEAM_FREE_PROBABILITY) likelyFree += 1;
+        if (isSmallTeam && talkFree[row + medianIndex]! > SMALL_TEAM_FREE_PROBABILITY) likelyFree += 1;
+      }
+      for (let a = 0; a < wrapSince.length; a += 1) {
+        const row = t.wrapRow(now - wrapSince[a]!);
+        const p0 = wrapFree[row]!;
+        const p1 = wrapFree[row + 1]!;
+        const p2 = wrapFree[row + 2]!;
+        const p3 = wrapFree[row + 3]!;
+        const p4 = wrapFree[row + 4]!;
+        sm0 += p0;
+        sm1 += p1;
+        sm2 += p2;
+        sm3 += p3;
+        sm4 += p4;
+        sv0 += p0 * (1 - p0);
+        sv1 += p1 * (1 - p1);
+        sv2 += p2 * (1 - p2);
+        sv3 += p3 * (1 - p3);
+        sv4 += p4 * (1 - p4);
+        if (isSmallTeam && wrapFree[row + medianIndex]! > SMALL_TEAM_FREE_PROBABILITY) likelyFree += 1;
       }
       let dm0 = 0;
       let dm1 = 0;
@@ -307,22 +318,9 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       let dv2 = 0;
       let dv3 = 0;
       let dv4 = 0;
-      // Answered calls the detector is deciding on: live with the share of answers that were people,
-      // within the shortest horizon (a person's AMD verdict takes under 2.5 s).
-      const amdLive = t.humanShareOfAnswers;
-      let amdCalls = 0;
-      let waitingCalls = 0;
-      for (const call of obs.calls) {
-        const phase = call.phase;
-        if (phase === 'waiting-for-agent') {
-          waitingCalls += 1;
-          continue;
-        }
-        if (phase === 'amd') {
-          amdCalls += 1;
-          continue;
-        }
-        const row = ForecastTables.ringRow(call.elapsedSeconds);
+      const { placedAt } = obs.calls;
+      for (let c = 0; c < placedAt.length; c += 1) {
+        const row = ForecastTables.ringRow(now - placedAt[c]!);
         const p0 = liveWithin[row]!;
         const p1 = liveWithin[row + 1]!;
         const p2 = liveWithin[row + 2]!;
@@ -339,6 +337,11 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
         dv3 += p3 * (1 - p3);
         dv4 += p4 * (1 - p4);
       }
+      // Answered calls the detector is deciding on: live with the share of answers that were people,
+      // within the shortest horizon (a person's AMD verdict takes under 2.5 s).
+      const amdLive = t.humanShareOfAnswers;
+      const amdCalls = obs.calls.amd;
+      const waitingCalls = obs.calls.waitingForAgent;
       const certain = waitingCalls + amdCalls * amdLive;
       const amdVar = amdCalls * amdLive * (1 - amdLive);
       supplyMean[0] = sm0;

@@ -11,6 +11,7 @@ import { predictivePolicy, type PredictivePacingPolicy } from '../../domain/paci
 import {
   clampDials,
   liveDropTarget,
+  observationFrom,
   type AgentObservation,
   type CallPhase,
   type PacingAgentState,
@@ -66,7 +67,7 @@ export class CampaignPacer {
       });
     }
     this.trackHandles(nowSeconds, agents);
-    return {
+    return observationFrom({
       nowSeconds,
       agents: observed,
       calls: calls
@@ -84,7 +85,7 @@ export class CampaignPacer {
         ),
         windowSeconds: def.pacing.abandonWindow / 1000,
       },
-    };
+    });
   }
 
   /** New calls to place now (the policy's answer through the shared caps guard). */

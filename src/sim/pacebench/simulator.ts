@@ -6,15 +6,17 @@
  * Deterministic: seeded streams, ties broken by insertion order, no clock.
  */
 import type {
-  AgentObservation,
   CallPhase,
-  InFlightCallObservation,
-  ObservationCounts,
   PacingAgentState,
   PacingObservation,
   PacingPolicy,
 } from '../../domain/pacing/pacing-policy.js';
-import { clampDials, liveDropTarget } from '../../domain/pacing/pacing-policy.js';
+import {
+  activeAgents,
+  callsInFlight,
+  clampDials,
+  liveDropTarget,
+} from '../../domain/pacing/pacing-policy.js';
 import type { CompiledWorkload, Destiny } from './destiny.js';
 import { compileWorkload, drawDestiny } from './destiny.js';
 import { EventQueue } from './event-queue.js';
@@ -46,29 +48,20 @@ const enum Kind {
 
 type AgentState = 'out' | PacingAgentState;
 
-interface Clock {
-  now: number;
+/** Something held at a position of one of the observation's lists (−1 when in none). */
+interface Slotted {
+  slot: number;
 }
 
-/** An agent as the policy sees it; time in state is computed on read so a tick costs O(1). */
-class AgentView implements AgentObservation {
-  state: PacingAgentState = 'idle';
-  since = 0;
-  constructor(private readonly clock: Clock) {}
-  get secondsInState(): number {
-    return this.clock.now - this.since;
-  }
-}
-
-class CallView implements InFlightCallObservation {
-  phase: CallPhase = 'ringing';
-  constructor(
-    private readonly clock: Clock,
-    readonly dialedAt: number,
-  ) {}
-  get elapsedSeconds(): number {
-    return this.clock.now - this.dialedAt;
-  }
+/** Removes the entry at `slot` from parallel lists by moving the last entry into its place. */
+function removeAt<T extends Slotted>(values: number[], owners: T[], slot: number): void {
+  const last = values.length - 1;
+  const moved = owners[last] as T;
+  values[slot] = values[last] as number;
+  owners[slot] = moved;
+  moved.slot = slot;
+  values.pop();
+  owners.pop();
 }
 
 interface SimAgent {
@@ -76,8 +69,7 @@ interface SimAgent {
   state: AgentState;
   since: number;
   gen: number;
-  obs: AgentView;
-  /** Position in the observation's agent list; −1 when logged out. */
+  /** Position in the observation's talk or wrap list; −1 in other states. */
   slot: number;
   /** Invalidates stale entries of the idle queue. */
   idleToken: number;
@@ -92,7 +84,8 @@ interface SimCall {
   destiny: Destiny;
   dialedAt: number;
   answeredAt: number;
-  obs: CallView;
+  phase: CallPhase;
+  /** Position in the observation's list of calls ringing; −1 once answered. */
   slot: number;
   isDone: boolean;
   liveIndex: number;
@@ -134,20 +127,16 @@ class Simulation {
   private readonly queue = new EventQueue();
   private readonly metrics: MetricsCollector;
   private readonly agents: SimAgent[] = [];
-  private readonly clock: Clock = { now: 0 };
-  private readonly counts: ObservationCounts = {
-    idle: 0,
-    talk: 0,
-    wrap: 0,
-    paused: 0,
-    active: 0,
-    inFlight: 0,
-    waitingForAgent: 0,
-  };
-  private readonly obsAgents: AgentView[] = [];
-  private readonly slotAgents: SimAgent[] = [];
-  private readonly obsCalls: CallView[] = [];
-  private readonly slotCalls: SimCall[] = [];
+  // The observation's lists, kept up to date as agents and calls change state, each beside the
+  // agents or calls its entries belong to (so an entry can be removed in O(1)).
+  private readonly talkSince: number[] = [];
+  private readonly talkAgents: SimAgent[] = [];
+  private readonly wrapSince: number[] = [];
+  private readonly wrapAgents: SimAgent[] = [];
+  private readonly placedAt: number[] = [];
+  private readonly placedCalls: SimCall[] = [];
+  private readonly agentsObs = { idle: 0, paused: 0, talkSince: this.talkSince, wrapSince: this.wrapSince };
+  private readonly callsObs = { placedAt: this.placedAt, amd: 0, waitingForAgent: 0 };
   private readonly calls = new Map<number, SimCall>();
   private idleQueue: { agent: SimAgent; token: number }[] = [];
   private idleHead = 0;
@@ -181,7 +170,6 @@ class Simulation {
           state: 'out',
           since: 0,
           gen: 0,
-          obs: new AgentView(this.clock),
           slot: -1,
           idleToken: 0,
           pendingLogout: false,
@@ -193,9 +181,8 @@ class Simulation {
     }
     this.observation = {
       nowSeconds: 0,
-      agents: this.obsAgents,
-      calls: this.obsCalls,
-      counts: this.counts,
+      agents: this.agentsObs,
+      calls: this.callsObs,
       caps: { maxLinesPerAgent: this.w.caps.maxLinesPerAgent, trunkCap: this.w.caps.trunkCap },
       target: {
         // Under Ofcom the detector's false positives count as drops; the policy is given the
@@ -214,7 +201,6 @@ class Simulation {
     this.startDay(0);
     for (let event = this.queue.pop(); event !== undefined; event = this.queue.pop()) {
       this.now = event.time;
-      this.clock.now = event.time;
       this.events += 1;
       this.handle(event.kind, event.ref, event.gen);
     }
@@ -288,32 +274,46 @@ class Simulation {
   // ---- agents -------------------------------------------------------------------------------------
 
   private setState(agent: SimAgent, state: AgentState): void {
+    const agents = this.agentsObs;
+    switch (agent.state) {
+      case 'out':
+        break;
+      case 'idle':
+        agents.idle -= 1;
+        break;
+      case 'paused':
+        agents.paused -= 1;
+        break;
+      case 'talk':
+        removeAt(this.talkSince, this.talkAgents, agent.slot);
+        break;
+      case 'wrap':
+        removeAt(this.wrapSince, this.wrapAgents, agent.slot);
+        break;
+    }
     if (agent.state !== 'out') this.metrics.accrue(agent.state, agent.since, this.now);
-    const counts = this.counts;
-    if (agent.state !== 'out') counts[agent.state] -= 1;
-    if (state !== 'out') counts[state] += 1;
-    counts.active = counts.idle + counts.talk + counts.wrap;
     agent.state = state;
     agent.since = this.now;
-    agent.obs.since = this.now;
-    if (state === 'out') {
-      if (agent.slot >= 0) {
-        const lastSlot = this.obsAgents.length - 1;
-        const moved = this.slotAgents[lastSlot] as SimAgent;
-        this.obsAgents[agent.slot] = this.obsAgents[lastSlot] as AgentView;
-        this.slotAgents[agent.slot] = moved;
-        moved.slot = agent.slot;
-        this.obsAgents.pop();
-        this.slotAgents.pop();
-        agent.slot = -1;
-      }
-      return;
-    }
-    agent.obs.state = state;
-    if (agent.slot < 0) {
-      agent.slot = this.obsAgents.length;
-      this.obsAgents.push(agent.obs);
-      this.slotAgents.push(agent);
+    agent.slot = -1;
+    switch (state) {
+      case 'out':
+        break;
+      case 'idle':
+        agents.idle += 1;
+        break;
+      case 'paused':
+        agents.paused += 1;
+        break;
+      case 'talk':
+        agent.slot = this.talkSince.length;
+        this.talkSince.push(this.now);
+        this.talkAgents.push(agent);
+        break;
+      case 'wrap':
+        agent.slot = this.wrapSince.length;
+        this.wrapSince.push(this.now);
+        this.wrapAgents.push(agent);
+        break;
     }
   }
 
@@ -407,35 +407,43 @@ class Simulation {
       destiny,
       dialedAt: this.now,
       answeredAt: 0,
-      obs: new CallView(this.clock, this.now),
-      slot: this.obsCalls.length,
+      phase: 'ringing',
+      slot: this.placedAt.length,
       isDone: false,
       liveIndex: -1,
     };
     this.nextCallId += 1;
     this.calls.set(call.id, call);
-    this.counts.inFlight += 1;
-    this.obsCalls.push(call.obs);
-    this.slotCalls.push(call);
+    this.placedAt.push(this.now);
+    this.placedCalls.push(call);
     const at = this.now + destiny.resolveAfterSeconds;
     const isAnswered = destiny.outcome === 'human' || destiny.outcome === 'machine';
     this.queue.push(at, isAnswered ? Kind.Answer : Kind.Resolve, call.id, 0);
   }
 
-  /** The call leaves the in-flight list (resolved, connected, abandoned or cut at day end). */
+  /** The call leaves the in-flight lists (resolved, connected, abandoned or cut at day end). */
   private finishCall(call: SimCall): void {
     if (call.isDone) return;
     call.isDone = true;
     this.calls.delete(call.id);
-    this.counts.inFlight -= 1;
-    if (call.obs.phase === 'waiting-for-agent') this.counts.waitingForAgent -= 1;
-    const lastSlot = this.obsCalls.length - 1;
-    const moved = this.slotCalls[lastSlot] as SimCall;
-    this.obsCalls[call.slot] = this.obsCalls[lastSlot] as CallView;
-    this.slotCalls[call.slot] = moved;
-    moved.slot = call.slot;
-    this.obsCalls.pop();
-    this.slotCalls.pop();
+    this.leavePhase(call);
+  }
+
+  private setPhase(call: SimCall, phase: 'amd' | 'waiting-for-agent'): void {
+    this.leavePhase(call);
+    call.phase = phase;
+    if (phase === 'amd') this.callsObs.amd += 1;
+    else this.callsObs.waitingForAgent += 1;
+  }
+
+  private leavePhase(call: SimCall): void {
+    const calls = this.callsObs;
+    if (call.phase === 'amd') calls.amd -= 1;
+    else if (call.phase === 'waiting-for-agent') calls.waitingForAgent -= 1;
+    else {
+      removeAt(this.placedAt, this.placedCalls, call.slot);
+      call.slot = -1;
+    }
   }
 
   private resolve(call: SimCall, outcome: 'human' | 'machine' | 'busy' | 'sit' | 'no-answer'): void {
@@ -469,8 +477,7 @@ class Simulation {
     if (agent) {
       this.connect(call, agent);
     } else if (this.w.abandonment.graceSeconds > 0) {
-      call.obs.phase = 'waiting-for-agent';
-      this.counts.waitingForAgent += 1;
+      this.setPhase(call, 'waiting-for-agent');
       this.waiting.push(call);
       this.queue.push(this.now + this.w.abandonment.graceSeconds, Kind.GraceEnd, call.id, 0);
     } else {
@@ -508,7 +515,7 @@ class Simulation {
   private handle(kind: Kind, ref: number, gen: number): void {
     switch (kind) {
       case Kind.Tick: {
-        this.metrics.sampleLines(this.counts.inFlight, this.counts.active);
+        this.metrics.sampleLines(callsInFlight(this.observation), activeAgents(this.observation));
         this.pace();
         const next = this.now + this.w.tickSeconds;
         if (next < this.dayEnd) this.queue.push(next, Kind.Tick, 0, 0);
@@ -588,7 +595,7 @@ class Simulation {
         const call = this.calls.get(ref);
         if (!call) return;
         call.answeredAt = this.now;
-        call.obs.phase = 'amd';
+        this.setPhase(call, 'amd');
         this.queue.push(this.now + call.destiny.amdDelaySeconds, Kind.AmdDone, call.id, 0);
         return;
       }
@@ -599,7 +606,7 @@ class Simulation {
       }
       case Kind.GraceEnd: {
         const call = this.calls.get(ref);
-        if (call && call.obs.phase === 'waiting-for-agent') this.abandon(call);
+        if (call && call.phase === 'waiting-for-agent') this.abandon(call);
         return;
       }
     }

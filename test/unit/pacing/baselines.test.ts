@@ -15,7 +15,12 @@ import type {
   PacingObservation,
   PacingPolicy,
 } from '../../../src/domain/pacing/pacing-policy.js';
-import { clampDials, countObservation, liveDropTarget } from '../../../src/domain/pacing/pacing-policy.js';
+import {
+  clampDials,
+  countObservation,
+  liveDropTarget,
+  observationFrom,
+} from '../../../src/domain/pacing/pacing-policy.js';
 import type { Rng } from '../../../src/sim/pacebench/rng.js';
 import { streamRng } from '../../../src/sim/pacebench/rng.js';
 
@@ -42,13 +47,13 @@ function randomObservation(rng: Rng, nowSeconds: number, noActiveAgents: boolean
   }
   const weird = rng.next();
   const trunkCap = weird < 0.05 ? -5 : weird < 0.1 ? Number.NaN : Math.floor(rng.next() * 300);
-  return {
+  return observationFrom({
     nowSeconds,
     agents,
     calls,
     caps: { maxLinesPerAgent: rng.next() < 0.05 ? 0 : 1 + rng.next() * 4, trunkCap },
     target: { maxAbandonRate: rng.next() * 0.1, windowSeconds: 86_400 },
-  };
+  });
 }
 
 function randomEvent(rng: Rng, atSeconds: number): PacingEvent {
@@ -99,7 +104,7 @@ describe('pacing policies under random observations (seeded property test)', () 
 });
 
 describe('clampDials', () => {
-  const base: PacingObservation = {
+  const base: PacingObservation = observationFrom({
     nowSeconds: 0,
     agents: [
       { state: 'idle', secondsInState: 1 },
@@ -109,7 +114,7 @@ describe('clampDials', () => {
     calls: [{ phase: 'ringing', elapsedSeconds: 3 }],
     caps: { maxLinesPerAgent: 3, trunkCap: 100 },
     target: { maxAbandonRate: 0.03, windowSeconds: 86_400 },
-  };
+  });
   it.each([
     [10, 5],
     [2.7, 2],
@@ -123,22 +128,24 @@ describe('clampDials', () => {
     expect(clampDials({ ...base, caps: { maxLinesPerAgent: 3, trunkCap: 3 } }, 10)).toBe(2);
   });
   it('dials nothing when every logged-in agent is paused', () => {
-    expect(clampDials({ ...base, agents: [{ state: 'paused', secondsInState: 0 }] }, 10)).toBe(0);
+    const allPaused = { ...base, agents: { idle: 0, paused: 3, talkSince: [], wrapSince: [] } };
+    expect(clampDials(allPaused, 10)).toBe(0);
   });
 });
 
 describe('baseline rules', () => {
-  const obs = (idle: number, talk: number, wrap: number, inFlight: number): PacingObservation => ({
-    nowSeconds: 100,
-    agents: [
-      ...Array.from({ length: idle }, () => ({ state: 'idle' as const, secondsInState: 1 })),
-      ...Array.from({ length: talk }, () => ({ state: 'talk' as const, secondsInState: 1 })),
-      ...Array.from({ length: wrap }, () => ({ state: 'wrap' as const, secondsInState: 1 })),
-    ],
-    calls: Array.from({ length: inFlight }, () => ({ phase: 'ringing' as const, elapsedSeconds: 1 })),
-    caps: { maxLinesPerAgent: 3, trunkCap: 1000 },
-    target: { maxAbandonRate: 0.03, windowSeconds: 86_400 },
-  });
+  const obs = (idle: number, talk: number, wrap: number, inFlight: number): PacingObservation =>
+    observationFrom({
+      nowSeconds: 100,
+      agents: [
+        ...Array.from({ length: idle }, () => ({ state: 'idle' as const, secondsInState: 1 })),
+        ...Array.from({ length: talk }, () => ({ state: 'talk' as const, secondsInState: 1 })),
+        ...Array.from({ length: wrap }, () => ({ state: 'wrap' as const, secondsInState: 1 })),
+      ],
+      calls: Array.from({ length: inFlight }, () => ({ phase: 'ringing' as const, elapsedSeconds: 1 })),
+      caps: { maxLinesPerAgent: 3, trunkCap: 1000 },
+      target: { maxAbandonRate: 0.03, windowSeconds: 86_400 },
+    });
   it('progressive dials idle agents minus calls in flight', () => {
     expect(progressivePolicy().decide(obs(4, 3, 1, 1))).toBe(3);
   });

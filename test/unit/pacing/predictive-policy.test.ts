@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { predictivePolicy } from '../../../src/domain/pacing/predictive-policy.js';
 import {
   countObservation,
+  observationFrom,
   type PacingObservation,
   type PacingPolicy,
 } from '../../../src/domain/pacing/pacing-policy.js';
@@ -15,7 +16,7 @@ function obs(
   ringing: number[] = [],
   caps = { maxLinesPerAgent: 3, trunkCap: 1000 },
 ): PacingObservation {
-  return {
+  return observationFrom({
     nowSeconds: now,
     agents: [
       ...Array.from({ length: agents.idle ?? 0 }, () => ({ state: 'idle' as const, secondsInState: 2 })),
@@ -31,7 +32,7 @@ function obs(
     calls: ringing.map((elapsedSeconds) => ({ phase: 'ringing' as const, elapsedSeconds })),
     caps,
     target: TARGET,
-  };
+  });
 }
 
 /** Feeds a policy a history: `liveShare` of attempts live after ~10 s, the rest resolving 3–25 s. */
@@ -137,7 +138,7 @@ describe('predictive policy (research/pacing.md §6)', () => {
           { maxLinesPerAgent: rng.next() * 4, trunkCap: Math.floor(rng.next() * 300) },
         ),
       };
-      const withPaused = paused ? { ...o, agents: [{ state: 'paused' as const, secondsInState: 5 }] } : o;
+      const withPaused = paused ? { ...o, agents: { idle: 0, paused: 1, talkSince: [], wrapSince: [] } } : o;
       const dials = p.decide(withPaused);
       const counts = countObservation(withPaused);
       expect(Number.isInteger(dials) && dials >= 0).toBe(true);
