@@ -199,10 +199,11 @@ class Simulation {
 
   run(): SimulationResult {
     this.startDay(0);
-    for (let event = this.queue.pop(); event !== undefined; event = this.queue.pop()) {
-      this.now = event.time;
+    const queue = this.queue;
+    while (queue.pop()) {
+      this.now = queue.time;
       this.events += 1;
-      this.handle(event.kind, event.ref, event.gen);
+      this.handle(queue.kind, queue.ref, queue.gen);
     }
     return { metrics: this.metrics.finish(), events: this.events };
   }
