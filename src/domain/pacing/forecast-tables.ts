@@ -50,6 +50,8 @@ export class Ring {
 class SecondsCdf {
   readonly atMost: Int32Array;
   total = 0;
+  /** The longest sample, in whole seconds (rounded up; 0 when none). */
+  longest = 0;
   constructor(readonly maxSeconds: number) {
     this.atMost = new Int32Array(maxSeconds + 1);
   }
@@ -58,14 +60,17 @@ class SecondsCdf {
     const { atMost, maxSeconds } = this;
     atMost.fill(0);
     let total = 0;
+    let longest = 0;
     for (let j = 0; j < samples.length; j += 1) {
       if (kinds !== null && kinds[j] !== kind) continue;
       total += 1;
       const bin = Math.max(0, Math.ceil(samples[j]!));
+      if (bin > longest) longest = bin;
       if (bin <= maxSeconds) atMost[bin] = atMost[bin]! + 1;
     }
     for (let x = 1; x <= maxSeconds; x += 1) atMost[x] = atMost[x]! + atMost[x - 1]!;
     this.total = total;
+    this.longest = longest;
   }
   /** The smallest whole second by which a share `q` of the samples has ended (∞ beyond the table). */
   quantile(q: number): number {
@@ -149,8 +154,14 @@ export class ForecastTables {
         this.liveWithin[e * H + i] =
           unresolved === 0 ? 0 : (liveAtMost[e + HORIZONS[i]!]! - liveEnded) / unresolved;
     }
-    for (let row = 0; row <= TALK_ROWS; row += 1) this.fillTalkRow(row);
-    for (let e = 0; e <= WRAP_TABLE_SECONDS; e += 1) this.fillWrapRow(e);
+    // Past the longest sample every row is the same (in talk: never free; in wrap: free at once), so
+    // those rows are filled in one go; with long-tailed talk times that is most of the table.
+    const talkRows = Math.min(TALK_ROWS, Math.ceil(this.talk.longest / TALK_BIN_SECONDS));
+    for (let row = 0; row <= talkRows; row += 1) this.fillTalkRow(row);
+    this.talkFree.fill(0, (talkRows + 1) * H);
+    const wrapRows = Math.min(WRAP_TABLE_SECONDS, this.wrap.longest);
+    for (let e = 0; e <= wrapRows; e += 1) this.fillWrapRow(e);
+    this.wrapFree.fill(1, (wrapRows + 1) * H);
     const live = this.live.total;
     this.liveShare = resolvedTimes.length ? live / resolvedTimes.length : 0;
     this.medianLiveSeconds = live ? this.live.quantile(0.5) : 10;
