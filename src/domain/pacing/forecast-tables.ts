@@ -197,6 +197,11 @@ export class ForecastTables {
     const e = row * TALK_BIN_SECONDS;
     const ended = atMost[e]!;
     const beyond = this.talk.total - ended;
+    if (atMost[e + LONGEST_HORIZON] === ended) {
+      // No talk seen ending within the longest horizon: no chance at any (most rows of a long tail).
+      this.talkFree.fill(0, row * H, row * H + H);
+      return;
+    }
     for (let i = 0; i < H; i += 1) {
       const horizon = HORIZONS[i]!;
       let sum = 0;
