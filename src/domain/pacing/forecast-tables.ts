@@ -128,6 +128,8 @@ export class ForecastTables {
   private readonly all = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
   private readonly live = new SecondsCdf(RING_TABLE_SECONDS + LONGEST_HORIZON);
   private readonly wrapQuantiles = new Float64Array(WRAP_QUANTILES);
+  private readonly talkOffsets = new Int32Array(H * WRAP_QUANTILES);
+  private readonly talkOffsetCounts = new Int32Array(H);
 
   rebuild(
     now: number,
@@ -154,14 +156,8 @@ export class ForecastTables {
         this.liveWithin[e * H + i] =
           unresolved === 0 ? 0 : (liveAtMost[e + HORIZONS[i]!]! - liveEnded) / unresolved;
     }
-    // Past the longest sample every row is the same (in talk: never free; in wrap: free at once), so
-    // those rows are filled in one go; with long-tailed talk times that is most of the table.
-    const talkRows = Math.min(TALK_ROWS, Math.ceil(this.talk.longest / TALK_BIN_SECONDS));
-    for (let row = 0; row <= talkRows; row += 1) this.fillTalkRow(row);
-    this.talkFree.fill(0, (talkRows + 1) * H);
-    const wrapRows = Math.min(WRAP_TABLE_SECONDS, this.wrap.longest);
-    for (let e = 0; e <= wrapRows; e += 1) this.fillWrapRow(e);
-    this.wrapFree.fill(1, (wrapRows + 1) * H);
+    this.fillTalk();
+    this.fillWrap();
     const live = this.live.total;
     this.liveShare = resolvedTimes.length ? live / resolvedTimes.length : 0;
     this.medianLiveSeconds = live ? this.live.quantile(0.5) : 10;
@@ -189,39 +185,56 @@ export class ForecastTables {
 
   /**
    * Free within H = talk ends within H − wrap, averaged over the wrap quantiles:
-   * Σ_w [F(e + H − w) − F(e)] / (n − F(e)) over the quantiles w < H (ascending, so stop at the first
-   * that does not fit). Table sizes keep every e + H − w inside the cumulative counts.
+   * Σ_w [F(e + H − w) − F(e)] / (n − F(e)) over the quantiles w < H. Table sizes keep every
+   * e + H − w inside the cumulative counts. The sums are of whole counts, so exact in any order.
    */
-  private fillTalkRow(row: number): void {
+  private fillTalk(): void {
     const atMost = this.talk.atMost;
-    const e = row * TALK_BIN_SECONDS;
-    const ended = atMost[e]!;
-    const beyond = this.talk.total - ended;
-    if (atMost[e + LONGEST_HORIZON] === ended) {
-      // No talk seen ending within the longest horizon: no chance at any (most rows of a long tail).
-      this.talkFree.fill(0, row * H, row * H + H);
-      return;
-    }
+    const total = this.talk.total;
+    const out = this.talkFree;
+    // For each horizon, the offsets H − w of the wrap quantiles w < H (ascending: a prefix of them).
+    const offsets = this.talkOffsets;
+    const counts = this.talkOffsetCounts;
     for (let i = 0; i < H; i += 1) {
-      const horizon = HORIZONS[i]!;
-      let sum = 0;
-      if (beyond > 0)
-        for (let q = 0; q < WRAP_QUANTILES; q += 1) {
-          const w = this.wrapQuantiles[q]!;
-          if (w >= horizon) break;
-          sum += atMost[e + horizon - w]! - ended;
-        }
-      // No sample this long: no chance of freeing up.
-      this.talkFree[row * H + i] = beyond > 0 ? sum / beyond / WRAP_QUANTILES : 0;
+      let n = 0;
+      while (n < WRAP_QUANTILES && this.wrapQuantiles[n]! < HORIZONS[i]!) {
+        offsets[i * WRAP_QUANTILES + n] = HORIZONS[i]! - this.wrapQuantiles[n]!;
+        n += 1;
+      }
+      counts[i] = n;
+    }
+    for (let row = 0, o = 0; row <= TALK_ROWS; row += 1, o += H) {
+      const e = row * TALK_BIN_SECONDS;
+      const ended = atMost[e]!;
+      const beyond = total - ended;
+      // No sample this long, or none ending within the longest horizon: no chance of freeing up
+      // (with long-tailed talk times, most rows).
+      if (beyond === 0 || atMost[e + LONGEST_HORIZON] === ended) {
+        for (let i = 0; i < H; i += 1) out[o + i] = 0;
+        continue;
+      }
+      for (let i = 0; i < H; i += 1) {
+        let sum = 0;
+        const n = counts[i]!;
+        for (let q = 0; q < n; q += 1) sum += atMost[e + offsets[i * WRAP_QUANTILES + q]!]!;
+        out[o + i] = (sum - n * ended) / beyond / WRAP_QUANTILES;
+      }
     }
   }
 
-  private fillWrapRow(e: number): void {
+  /** Free within H = wrap ends within H: [F(e + H) − F(e)] / (n − F(e)); 1 past every sample. */
+  private fillWrap(): void {
     const atMost = this.wrap.atMost;
-    const ended = atMost[e]!;
-    const beyond = this.wrap.total - ended;
-    for (let i = 0; i < H; i += 1)
-      this.wrapFree[e * H + i] = beyond === 0 ? 1 : (atMost[e + HORIZONS[i]!]! - ended) / beyond;
+    const total = this.wrap.total;
+    const out = this.wrapFree;
+    const rows = Math.min(WRAP_TABLE_SECONDS, this.wrap.longest);
+    for (let e = 0, o = 0; e <= rows; e += 1, o += H) {
+      const ended = atMost[e]!;
+      const beyond = total - ended;
+      for (let i = 0; i < H; i += 1)
+        out[o + i] = beyond === 0 ? 1 : (atMost[e + HORIZONS[i]!]! - ended) / beyond;
+    }
+    out.fill(1, (rows + 1) * H);
   }
 }
 
