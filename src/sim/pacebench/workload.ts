@@ -2,7 +2,7 @@
  * Workload files for pacebench (research/pacing.md §5.3): data, never code. A workload is YAML or
  * JSON validated on load; every refusal names the file, the field path and what is wrong.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -225,6 +225,14 @@ export function parseWorkloadText(text: string, file: string): Workload {
 }
 
 export const WORKLOADS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'workloads');
+
+/** The ids of the workloads shipped in workloads/, in name order (W1…W6, W6-UK, the twins). */
+export function shippedWorkloads(): string[] {
+  return readdirSync(WORKLOADS_DIR)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
 
 /** An id shipped in workloads/ (`W2`, `W1-M`) or a path to a YAML/JSON file. */
 export function loadWorkload(idOrPath: string): Workload {

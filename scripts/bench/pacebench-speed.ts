@@ -1,0 +1,79 @@
+/**
+ * `npm run bench:pacebench` — how fast pacebench's simulator runs with the production predictive
+ * policy (issue #4 target: ≥ 500,000 events per second), on one core, workload by workload.
+ *
+ * Each workload runs its seeds (`--seeds`, default 3; W6's 30 days: 1) in this process, one after the
+ * other, `--repeats` times (default 3). It prints the first pass (what one `npm run pacebench` call
+ * sees, JIT warm-up included) and the best and median of the passes: on a shared machine the best
+ * pass is the one least disturbed by other tenants, the spread shows how much they disturb. The
+ * progressive baseline on the same seeds is printed beside it, for the simulator's own cost.
+ * Options: --workloads W2,W3 (default all shipped), --seeds N, --repeats N, --json.
+ */
+import { performance } from 'node:perf_hooks';
+import { progressivePolicy } from '../../src/domain/pacing/baselines.js';
+import type { PacingPolicy } from '../../src/domain/pacing/pacing-policy.js';
+import { predictivePolicy } from '../../src/domain/pacing/predictive-policy.js';
+import { simulate } from '../../src/sim/pacebench/simulator.js';
+import { loadWorkload, shippedWorkloads } from '../../src/sim/pacebench/workload.js';
+import { positiveOption } from './options.js';
+
+const SEEDS = positiveOption('seeds', 3, true);
+const REPEATS = positiveOption('repeats', 3, true);
+const JSON_OUTPUT = process.argv.includes('--json');
+const TARGET = 500_000;
+
+function workloadsOption(): string[] {
+  const i = process.argv.indexOf('--workloads');
+  if (i < 0) return shippedWorkloads();
+  const ids = (process.argv[i + 1] ?? '').split(',').filter(Boolean);
+  if (ids.length === 0) throw new Error('--workloads needs a comma-separated list, e.g. W2,W3');
+  return ids;
+}
+
+/** Events per second of one pass over the seeds. */
+function pass(id: string, makePolicy: () => PacingPolicy): { events: number; perSecond: number } {
+  const workload = loadWorkload(id);
+  const seeds = workload.shift.days > 1 ? 1 : SEEDS;
+  let events = 0;
+  const started = performance.now();
+  for (let seed = 1; seed <= seeds; seed += 1) events += simulate(workload, makePolicy(), { seed }).events;
+  return { events, perSecond: Math.round(events / ((performance.now() - started) / 1000)) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+interface Row {
+  workload: string;
+  events: number;
+  first: number;
+  best: number;
+  median: number;
+  progressiveBest: number;
+}
+
+const rows: Row[] = [];
+for (const id of workloadsOption()) {
+  const passes = Array.from({ length: REPEATS }, () => pass(id, () => predictivePolicy()));
+  const baseline = Array.from({ length: REPEATS }, () => pass(id, progressivePolicy).perSecond);
+  const speeds = passes.map((p) => p.perSecond);
+  const row: Row = {
+    workload: id,
+    events: passes[0]!.events,
+    first: speeds[0]!,
+    best: Math.max(...speeds),
+    median: median(speeds),
+    progressiveBest: Math.max(...baseline),
+  };
+  rows.push(row);
+  if (!JSON_OUTPUT)
+    process.stdout.write(
+      `${id.padEnd(6)} ${String(row.events).padStart(9)} events  predictive: first ${row.first}, ` +
+        `best ${row.best}, median ${row.median} events/s${row.best >= TARGET ? '' : '  (below 500,000)'}` +
+        `  ·  progressive best ${row.progressiveBest}\n`,
+    );
+}
+if (JSON_OUTPUT)
+  process.stdout.write(`${JSON.stringify({ target: TARGET, seeds: SEEDS, repeats: REPEATS, rows })}\n`);
