@@ -8,7 +8,8 @@
  * pass is the one least disturbed by other tenants, the spread shows how much they disturb. The
  * progressive baseline on the same seeds is printed beside it, for the simulator's own cost. Each
  * policy and workload runs in a process of its own.
- * Options: --workloads W2,W3 (default all shipped), --seeds N, --repeats N, --json.
+ * Prints a line per workload, then one JSON object. Options: --workloads W2,W3 (default all shipped),
+ * --seeds N, --repeats N.
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +23,6 @@ import { positiveOption } from './options.js';
 
 const SEEDS = positiveOption('seeds', 3, true);
 const REPEATS = positiveOption('repeats', 3, true);
-const JSON_OUTPUT = process.argv.includes('--json');
 const TARGET = 500_000;
 
 function workloadsOption(): string[] {
@@ -104,13 +104,11 @@ if (childAt >= 0) {
       progressiveBest: Math.max(...passesInChild(id, 'progressive').map((p) => p.perSecond)),
     };
     rows.push(row);
-    if (!JSON_OUTPUT)
-      process.stdout.write(
-        `${id.padEnd(6)} ${String(row.events).padStart(9)} events  predictive: first ${row.first}, ` +
-          `best ${row.best}, median ${row.median} events/s${row.best >= TARGET ? '' : '  (below 500,000)'}` +
-          `  ·  progressive best ${row.progressiveBest}\n`,
-      );
+    process.stdout.write(
+      `${id.padEnd(6)} ${String(row.events).padStart(9)} events  predictive: first ${row.first}, ` +
+        `best ${row.best}, median ${row.median} events/s${row.best >= TARGET ? '' : '  (below 500,000)'}` +
+        `  ·  progressive best ${row.progressiveBest}\n`,
+    );
   }
-  if (JSON_OUTPUT)
-    process.stdout.write(`${JSON.stringify({ target: TARGET, seeds: SEEDS, repeats: REPEATS, rows })}\n`);
+  process.stdout.write(`${JSON.stringify({ target: TARGET, seeds: SEEDS, repeats: REPEATS, rows })}\n`);
 }
