@@ -270,6 +270,8 @@ export function predictivePolicy(options: Partial<PredictiveOptions> = {}): Pred
       const medianIndex = t.medianHorizon;
       const { talkFree, wrapFree, liveWithin } = t;
       const { talkSince, wrapSince } = obs.agents;
+      // Talk and wrap-up run the same sums over different tables in two loops: one loop choosing its
+      // list and table per pass measured 5% slower on W3.
       for (let a = 0; a < talkSince.length; a += 1) {
         const row = t.talkRow(now - talkSince[a]!);
         const p0 = talkFree[row]!;
