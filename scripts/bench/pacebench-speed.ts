@@ -18,7 +18,7 @@ import { progressivePolicy } from '../../src/domain/pacing/baselines.js';
 import type { PacingPolicy } from '../../src/domain/pacing/pacing-policy.js';
 import { predictivePolicy } from '../../src/domain/pacing/predictive-policy.js';
 import { simulate } from '../../src/sim/pacebench/simulator.js';
-import { loadWorkload, shippedWorkloads } from '../../src/sim/pacebench/workload.js';
+import { loadWorkload, shippedWorkloads, WorkloadError } from '../../src/sim/pacebench/workload.js';
 import { positiveOption } from './options.js';
 
 const SEEDS = positiveOption('seeds', 3, true);
@@ -91,8 +91,19 @@ if (childAt >= 0) {
     process.argv[childAt + 2] === 'progressive' ? progressivePolicy : () => predictivePolicy();
   process.stdout.write(JSON.stringify(Array.from({ length: REPEATS }, () => pass(id, makePolicy))));
 } else {
+  const ids = workloadsOption();
+  // Refuse an unknown or invalid workload here, naming it, before any child is started.
+  for (const id of ids) {
+    try {
+      loadWorkload(id);
+    } catch (error) {
+      if (!(error instanceof WorkloadError)) throw error;
+      process.stderr.write(`bench:pacebench: workload refused: ${error.message}\n`);
+      process.exit(2);
+    }
+  }
   const rows: Row[] = [];
-  for (const id of workloadsOption()) {
+  for (const id of ids) {
     const passes = passesInChild(id, 'predictive');
     const speeds = passes.map((p) => p.perSecond);
     const row: Row = {

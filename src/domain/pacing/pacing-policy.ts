@@ -156,15 +156,13 @@ export function liveDropTarget(
 
 export function countObservation(obs: PacingObservation): ObservationCounts {
   const { agents, calls } = obs;
-  const talk = agents.talkSince.length;
-  const wrap = agents.wrapSince.length;
   return {
     idle: agents.idle,
-    talk,
-    wrap,
+    talk: agents.talkSince.length,
+    wrap: agents.wrapSince.length,
     paused: agents.paused,
-    active: agents.idle + talk + wrap,
-    inFlight: calls.placedAt.length + calls.amd + calls.waitingForAgent,
+    active: activeAgents(obs),
+    inFlight: callsInFlight(obs),
     waitingForAgent: calls.waitingForAgent,
   };
 }

@@ -1,5 +1,6 @@
 /** Command-line flags of `npm run pacebench`; every error names the flag. */
-import { POLICY_HELP } from './policies.js';
+import { POLICY_HELP, PolicySpecError } from './policies.js';
+import { WorkloadError } from './workload.js';
 
 export function usage(): string {
   return `usage: pacebench --workload W1…W6|W6-UK|W1-M…W3-M|FILE.yaml --policy ${POLICY_HELP}[,…] [--seeds N] [--first-seed S] [--hours H] [--jobs N] [--json] [--out report.md]`;
@@ -21,6 +22,41 @@ export interface Args {
   out: string | undefined;
 }
 
+/**
+ * Walks a command line's flags: `onFlag(flag, value)` for each, where `value()` takes the next
+ * argument as the flag's value, or throws a UsageError naming the flag when there is none.
+ */
+export function forEachFlag(
+  argv: readonly string[],
+  onFlag: (flag: string, value: () => string) => void,
+): void {
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i]!;
+    onFlag(flag, () => {
+      const v = argv[i + 1];
+      i += 1;
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag}: missing value`);
+      return v;
+    });
+  }
+}
+
+/**
+ * What a pacebench command does with an error: a usage or policy error prints its message and the
+ * usage, a refused workload its message; both exit with 2. Anything else is a bug and is rethrown.
+ */
+export function exitForError(command: string, error: unknown, usageText: string): number {
+  if (error instanceof UsageError || error instanceof PolicySpecError) {
+    process.stderr.write(`${command}: ${error.message}\n${usageText}\n`);
+    return 2;
+  }
+  if (error instanceof WorkloadError) {
+    process.stderr.write(`${command}: workload refused: ${error.message}\n`);
+    return 2;
+  }
+  throw error;
+}
+
 /** A positive number (an integer when `isInteger`) or a UsageError naming the flag. */
 export function positiveNumber(flag: string, raw: string | undefined, isInteger: boolean): number {
   const value = Number(raw);
@@ -34,14 +70,7 @@ export function positiveNumber(flag: string, raw: string | undefined, isInteger:
 
 export function parseArgs(argv: string[]): Args {
   const args: Partial<Args> & { json: boolean } = { json: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i] as string;
-    const value = () => {
-      const v = argv[i + 1];
-      i += 1;
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag}: missing value`);
-      return v;
-    };
+  forEachFlag(argv, (flag, value) => {
     switch (flag) {
       case '--workload':
         args.workload = value();
@@ -73,7 +102,7 @@ export function parseArgs(argv: string[]): Args {
       default:
         throw new UsageError(`${flag}: unknown flag`);
     }
-  }
+  });
   if (!args.workload) throw new UsageError('--workload: required');
   if (!args.policies || args.policies.length === 0) throw new UsageError('--policy: required');
   return {

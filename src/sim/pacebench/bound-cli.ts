@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import type { MarkovTwinResult, TwinParameters } from './markov-bound.js';
 import { erlangBFloor, progressiveFloor } from './closed-forms.js';
 import { markovTwinOptimum, twinParameters } from './markov-bound.js';
-import { loadWorkload, WorkloadError } from './workload.js';
+import { exitForError, forEachFlag, UsageError } from './args.js';
+import { loadWorkload } from './workload.js';
 
 const WIDE_R_MAX_CAP = 600;
 
@@ -39,8 +40,6 @@ function runBound(label: string, t: TwinParameters, rMax: number, alpha: number)
   };
 }
 
-class UsageError extends Error {}
-
 function w(workload: { abandonment: { maxRate: number } }): string {
   return `${(workload.abandonment.maxRate * 100).toFixed(1)}%`;
 }
@@ -54,14 +53,7 @@ function parse(argv: string[]): { workload: string; json: boolean; rMax?: number
   let json = false;
   let rMax: number | undefined;
   let alpha: number | undefined;
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const value = (): string => {
-      const v = argv[i + 1];
-      i += 1;
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag}: missing value`);
-      return v;
-    };
+  forEachFlag(argv, (flag, value) => {
     if (flag === '--workload') workload = value();
     else if (flag === '--json') json = true;
     else if (flag === '--r-max') {
@@ -71,7 +63,7 @@ function parse(argv: string[]): { workload: string; json: boolean; rMax?: number
       alpha = Number(value());
       if (!(alpha > 0 && alpha < 1)) throw new UsageError('--alpha: expected a number in (0, 1)');
     } else throw new UsageError(`${flag}: unknown flag`);
-  }
+  });
   if (!workload) throw new UsageError('--workload: required');
   return { workload, json, rMax, alpha };
 }
@@ -152,15 +144,7 @@ function main(argv: string[]): number {
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`pacebench:bound: ${error.message}\n${usage()}\n`);
-      return 2;
-    }
-    if (error instanceof WorkloadError) {
-      process.stderr.write(`pacebench:bound: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return exitForError('pacebench:bound', error, usage());
   }
 }
 

@@ -9,12 +9,11 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Args } from './args.js';
-import { parseArgs, usage, UsageError } from './args.js';
-import { PolicySpecError } from './policies.js';
+import { exitForError, parseArgs, usage } from './args.js';
 import type { PolicySummary } from './report.js';
 import { defaultJobs } from './replication-pool.js';
 import { markdownReport, runPolicies, scatterSvg, speedLine, summaryJson } from './report.js';
-import { loadWorkload, WorkloadError } from './workload.js';
+import { loadWorkload } from './workload.js';
 
 async function main(argv: string[]): Promise<number> {
   let args: Args;
@@ -57,15 +56,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof PolicySpecError) {
-      process.stderr.write(`pacebench: ${error.message}\n${usage()}\n`);
-      return 2;
-    }
-    if (error instanceof WorkloadError) {
-      process.stderr.write(`pacebench: workload refused: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return exitForError('pacebench', error, usage());
   }
 }
 

@@ -7,7 +7,7 @@
  * available core; 1 runs them here); the output is the same whatever N.
  */
 import { performance } from 'node:perf_hooks';
-import { positiveNumber, UsageError } from './args.js';
+import { exitForError, forEachFlag, positiveNumber, UsageError } from './args.js';
 import type { FamilyAnalysis, FamilyName, FamilyRun, Interpolation, ParetoAnalysis } from './pareto.js';
 import {
   analyseSweep,
@@ -20,7 +20,7 @@ import {
 import { defaultJobs } from './replication-pool.js';
 import type { Interval } from './report.js';
 import { speedLine } from './report.js';
-import { loadWorkload, WorkloadError } from './workload.js';
+import { loadWorkload } from './workload.js';
 
 const DEFAULT_AT = 0.03;
 const DEFAULT_SEEDS = 10;
@@ -60,14 +60,7 @@ function parseArgs(argv: string[]): ParetoArgs {
   let families = DEFAULT_FAMILIES;
   let baseline: FamilyName | undefined;
   let jobs: number | undefined;
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i] as string;
-    const value = (): string => {
-      const v = argv[i + 1];
-      i += 1;
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag}: missing value`);
-      return v;
-    };
+  forEachFlag(argv, (flag, value) => {
     switch (flag) {
       case '--workload':
         workload = value();
@@ -110,7 +103,7 @@ function parseArgs(argv: string[]): ParetoArgs {
       default:
         throw new UsageError(`${flag}: unknown flag`);
     }
-  }
+  });
   if (!workload) throw new UsageError('--workload: required');
   if (baseline && !families.includes(baseline)) {
     throw new UsageError(`--baseline: ${baseline} is not among --families ${families.join(',')}`);
@@ -239,15 +232,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`pacebench:pareto: ${error.message}\n${usage()}\n`);
-      return 2;
-    }
-    if (error instanceof WorkloadError) {
-      process.stderr.write(`pacebench:pareto: workload refused: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return exitForError('pacebench:pareto', error, usage());
   }
 }
 

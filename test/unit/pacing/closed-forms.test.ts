@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { progressivePolicy } from '../../../src/domain/pacing/baselines.js';
 import { erlangBFloor, progressiveFloor } from '../../../src/sim/pacebench/closed-forms.js';
@@ -58,5 +59,21 @@ describe('floors of research/pacing.md §2.5', () => {
     const w = loadWorkload('W2');
     const short = { ...w, dial: { ...w.dial, answerTimeoutSeconds: 8 } };
     expect(progressiveFloor(short).routedPerAttempt).toBeLessThan(progressiveFloor(w).routedPerAttempt);
+  });
+});
+
+describe('pacebench:bound command line', () => {
+  it.each([
+    [['--workload', 'W9'], 'pacebench:bound: workload refused'],
+    [['--workload', 'W1-M', '--alpha', '2'], '--alpha: expected a number in (0, 1)'],
+    [['--workload', 'W1-M', '--r-max'], '--r-max: missing value'],
+    [['--workload', 'W1-M', '--nope'], '--nope: unknown flag'],
+    [[], '--workload: required'],
+  ])('%j exits 2 naming the problem', (argv, message) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/sim/pacebench/bound-cli.ts', ...argv], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
   });
 });
